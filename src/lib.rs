@@ -1,0 +1,7 @@
+//! Briefdesk: a desktop library for China industrial-policy briefs.
+//!
+//! Layers point one way: [`model`] ← [`parse`] / [`store`] ← [`import`] ← `app` and [`cli`].
+//! The UI sees the model and emits commands; it never touches the database or files.
+
+pub mod model;
+pub mod parse;

@@ -1,0 +1,12 @@
+//! The data Briefdesk works with: plain structs, no I/O, no UI.
+//!
+//! Everything else depends on this module; it depends on nothing of ours.
+
+mod brief;
+mod date;
+
+pub use brief::{
+    Brief, Event, GlossaryEntry, GlossaryKind, Lang, NewsItem, Policy, Section, Source, Topic,
+    Warning,
+};
+pub use date::{Period, PartialDate, resolve_year};

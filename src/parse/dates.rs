@@ -1,0 +1,292 @@
+//! Dates as briefs write them.
+//!
+//! "February 18, 2021", "Feb. 18 2021", "18 February 2021", "18. Februar 2021", "2021-02-18",
+//! "2021年2月18日", and the same without a year ("February 7", "2月7日").
+
+use chrono::NaiveDate;
+
+use crate::model::{PartialDate, Period};
+
+const MONTHS: [(&str, u32); 36] = [
+    ("january", 1),
+    ("february", 2),
+    ("march", 3),
+    ("april", 4),
+    ("may", 5),
+    ("june", 6),
+    ("july", 7),
+    ("august", 8),
+    ("september", 9),
+    ("october", 10),
+    ("november", 11),
+    ("december", 12),
+    ("januar", 1),
+    ("februar", 2),
+    ("märz", 3),
+    ("mai", 5),
+    ("juni", 6),
+    ("juli", 7),
+    ("oktober", 10),
+    ("dezember", 12),
+    ("jan", 1),
+    ("feb", 2),
+    ("mar", 3),
+    ("apr", 4),
+    ("jun", 6),
+    ("jul", 7),
+    ("aug", 8),
+    ("sept", 9),
+    ("sep", 9),
+    ("oct", 10),
+    ("okt", 10),
+    ("nov", 11),
+    ("dec", 12),
+    ("dez", 12),
+    ("maerz", 3),
+    ("mrz", 3),
+];
+
+/// Reads a month name at the start of `s`; returns the month and the bytes used
+/// (including an abbreviation's dot).
+fn scan_month(s: &str) -> Option<(u32, usize)> {
+    let word_len = s
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(s.len(), |(i, _)| i);
+    let word = s[..word_len].to_lowercase();
+    let (_, month) = MONTHS.iter().find(|(name, _)| *name == word)?;
+    let dot = usize::from(s[word_len..].starts_with('.'));
+    Some((*month, word_len + dot))
+}
+
+/// Reads 1–4 ASCII digits at the start of `s`.
+fn scan_number(s: &str) -> Option<(u32, usize)> {
+    let len = s.bytes().take_while(u8::is_ascii_digit).count();
+    if len == 0 || len > 4 {
+        return None;
+    }
+    Some((s[..len].parse().ok()?, len))
+}
+
+fn skip_spaces(s: &str, at: usize) -> usize {
+    at + (s[at..].len() - s[at..].trim_start().len())
+}
+
+/// A four-digit year after `at`, preceded by optional ", " or " ".
+fn scan_year_after(s: &str, at: usize) -> Option<(i32, usize)> {
+    let mut i = at;
+    if s[i..].starts_with(',') {
+        i += 1;
+    }
+    i = skip_spaces(s, i);
+    let (year, len) = scan_number(&s[i..])?;
+    let ends_word = !s[i + len..].starts_with(|c: char| c.is_alphanumeric());
+    ((1900..=2200).contains(&year) && len == 4 && ends_word).then_some((year as i32, i + len))
+}
+
+fn valid(month: u32, day: u32) -> bool {
+    (1..=12).contains(&month) && (1..=31).contains(&day)
+}
+
+/// Reads a date at the start of `s`. Returns it and the number of bytes it used.
+pub fn scan_date(s: &str) -> Option<(PartialDate, usize)> {
+    scan_month_first(s)
+        .or_else(|| scan_day_first(s))
+        .or_else(|| scan_iso(s))
+        .or_else(|| scan_chinese(s))
+}
+
+/// "February 18, 2021", "Feb. 18", "February 18 2021".
+fn scan_month_first(s: &str) -> Option<(PartialDate, usize)> {
+    let (month, mut i) = scan_month(s)?;
+    i = skip_spaces(s, i);
+    let (day, len) = scan_number(&s[i..])?;
+    i += len;
+    if s[i..].starts_with(|c: char| c.is_ascii_digit()) || !valid(month, day) || len > 2 {
+        return None;
+    }
+    // "1st", "2nd", "18th".
+    for suffix in ["st", "nd", "rd", "th"] {
+        if s[i..].starts_with(suffix) {
+            i += 2;
+        }
+    }
+    let year = scan_year_after(s, i);
+    let end = year.map_or(i, |(_, end)| end);
+    Some((
+        PartialDate {
+            year: year.map(|(y, _)| y),
+            month,
+            day,
+        },
+        end,
+    ))
+}
+
+/// "18 February 2021", "18. Februar 2021", "7 February".
+fn scan_day_first(s: &str) -> Option<(PartialDate, usize)> {
+    let (day, len) = scan_number(s)?;
+    if len > 2 {
+        return None;
+    }
+    let mut i = len;
+    if s[i..].starts_with('.') {
+        i += 1;
+    }
+    i = skip_spaces(s, i);
+    let (month, mlen) = scan_month(&s[i..])?;
+    if !valid(month, day) {
+        return None;
+    }
+    i += mlen;
+    let year = scan_year_after(s, i);
+    let end = year.map_or(i, |(_, end)| end);
+    Some((
+        PartialDate {
+            year: year.map(|(y, _)| y),
+            month,
+            day,
+        },
+        end,
+    ))
+}
+
+/// "2021-02-18" or "2021/02/18" or "2021.02.18".
+fn scan_iso(s: &str) -> Option<(PartialDate, usize)> {
+    let (year, ylen) = scan_number(s)?;
+    if ylen != 4 {
+        return None;
+    }
+    let sep = s[ylen..].chars().next().filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut i = ylen + 1;
+    let (month, mlen) = scan_number(&s[i..])?;
+    i += mlen;
+    if !s[i..].starts_with(sep) {
+        return None;
+    }
+    i += 1;
+    let (day, dlen) = scan_number(&s[i..])?;
+    if mlen > 2 || dlen > 2 || !valid(month, day) {
+        return None;
+    }
+    Some((
+        PartialDate {
+            year: Some(year as i32),
+            month,
+            day,
+        },
+        i + dlen,
+    ))
+}
+
+/// "2021年2月18日" or "2月18日".
+fn scan_chinese(s: &str) -> Option<(PartialDate, usize)> {
+    let mut i = 0;
+    let mut year = None;
+    if let Some((y, len)) = scan_number(s)
+        && len == 4
+        && s[len..].starts_with('年')
+    {
+        year = Some(y as i32);
+        i = len + '年'.len_utf8();
+    }
+    let (month, mlen) = scan_number(&s[i..])?;
+    i += mlen;
+    i += s[i..].starts_with('月').then_some('月'.len_utf8())?;
+    let (day, dlen) = scan_number(&s[i..])?;
+    i += dlen;
+    i += s[i..].starts_with('日').then_some('日'.len_utf8())?;
+    valid(month, day).then_some((PartialDate { year, month, day }, i))
+}
+
+/// Reads a whole field such as "February 18, 2021"; anything after the date but punctuation
+/// makes it fail.
+pub fn parse_full_date(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    let (date, used) = scan_date(s)?;
+    let rest = s[used..].trim_matches(|c: char| c.is_whitespace() || ".,;".contains(c));
+    rest.is_empty().then_some(())?;
+    date.full()
+}
+
+/// Finds "October 2020" or "Oktober 2020" anywhere in `s`.
+pub fn find_month_year(s: &str) -> Option<Period> {
+    s.char_indices()
+        .filter(|(i, c)| c.is_alphabetic() && !s[..*i].ends_with(char::is_alphabetic))
+        .find_map(|(i, _)| {
+            let (month, len) = scan_month(&s[i..])?;
+            let (year, _) = scan_year_after(&s[i..], len)?;
+            Period::new(year, month)
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pd(year: Option<i32>, month: u32, day: u32) -> PartialDate {
+        PartialDate { year, month, day }
+    }
+
+    #[test]
+    fn formats_table() {
+        let cases: &[(&str, PartialDate, &str)] = &[
+            ("February 18, 2021", pd(Some(2021), 2, 18), ""),
+            ("Feb. 18 2021: x", pd(Some(2021), 2, 18), ": x"),
+            ("February 7: Huawei", pd(None, 2, 7), ": Huawei"),
+            ("September 30th, 2020", pd(Some(2020), 9, 30), ""),
+            ("18 February 2021", pd(Some(2021), 2, 18), ""),
+            ("18. Februar 2021", pd(Some(2021), 2, 18), ""),
+            ("3. März: x", pd(None, 3, 3), ": x"),
+            ("2021-02-18 x", pd(Some(2021), 2, 18), " x"),
+            ("2021年2月18日", pd(Some(2021), 2, 18), ""),
+            ("2月7日：", pd(None, 2, 7), "："),
+            ("May 4", pd(None, 5, 4), ""),
+        ];
+        for (input, want, rest) in cases {
+            let (got, used) = scan_date(input).unwrap_or_else(|| panic!("{input:?}"));
+            assert_eq!(got, *want, "{input:?}");
+            assert_eq!(&input[used..], *rest, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn not_dates() {
+        for input in [
+            "Mayor of Beijing",
+            "February",
+            "February 30, 2021x",
+            "5G networks",
+            "2021 was a year",
+            "Marketing 5",
+            "13 Minuten Lesedauer",
+            "",
+        ] {
+            let got = scan_date(input).and_then(|(d, _)| d.full());
+            assert!(got.is_none() || input == "February 30, 2021x", "{input:?} gave {got:?}");
+        }
+        assert!(scan_date("Mayor 3").is_none());
+        assert!(scan_date("February 30, 2021").unwrap().0.full().is_none());
+    }
+
+    #[test]
+    fn whole_fields() {
+        assert_eq!(
+            parse_full_date(" February 18, 2021 "),
+            NaiveDate::from_ymd_opt(2021, 2, 18)
+        );
+        assert_eq!(parse_full_date("February 18"), None);
+        assert_eq!(parse_full_date("February 18, 2021 and later"), None);
+    }
+
+    #[test]
+    fn month_year_in_a_title() {
+        assert_eq!(
+            find_month_year("MERICS China Industries Briefing - October 2020"),
+            Period::new(2020, 10)
+        );
+        assert_eq!(find_month_year("Briefing – Dezember 2019"), Period::new(2019, 12));
+        assert_eq!(find_month_year("Two Zones + chips"), None);
+        assert_eq!(find_month_year("Primary 2020"), None);
+    }
+}

@@ -1,0 +1,198 @@
+//! Terms a brief defines in its own text: "Ministry of Industry and Information Technology
+//! (MIIT)" and "“Two Zones” (两区)".
+
+use super::script::{is_cjk, is_han};
+use crate::model::{GlossaryEntry, GlossaryKind};
+
+/// Small words an acronym may skip or use: "Ministry of Transport (MOT)".
+const CONNECTORS: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "de", "und", "für"];
+
+/// Adds to `out` every definition found in `text`, skipping terms already there.
+pub fn collect_definitions(text: &str, out: &mut Vec<GlossaryEntry>) {
+    let mut search_from = 0;
+    while let Some(rel) = text[search_from..].find(['(', '（']) {
+        let open = search_from + rel;
+        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+        search_from = open + open_len;
+        let Some(close_rel) = text[search_from..].find([')', '）']) else {
+            return;
+        };
+        let inner = text[search_from..search_from + close_rel].trim();
+        let before = &text[..open];
+        let entry = if is_acronym(inner) {
+            acronym_meaning(before, inner).map(|meaning| GlossaryEntry {
+                term: inner.to_owned(),
+                meaning,
+                kind: GlossaryKind::Acronym,
+            })
+        } else if is_chinese_term(inner) {
+            chinese_meaning(before).map(|meaning| GlossaryEntry {
+                term: inner.to_owned(),
+                meaning,
+                kind: GlossaryKind::Chinese,
+            })
+        } else {
+            None
+        };
+        if let Some(entry) = entry
+            && !out.iter().any(|e| e.term == entry.term)
+        {
+            out.push(entry);
+        }
+    }
+}
+
+/// "MIIT", "S&T", "SOEs", "R&D"; not a language tag such as "CN".
+fn is_acronym(s: &str) -> bool {
+    let upper = s.chars().filter(char::is_ascii_uppercase).count();
+    let len = s.chars().count();
+    (2..=10).contains(&len)
+        && upper >= 2
+        && s.starts_with(|c: char| c.is_ascii_uppercase())
+        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+        && s.chars().filter(char::is_ascii_lowercase).count() <= 1
+        && !matches!(s, "CN" | "EN" | "DE" | "ZH")
+}
+
+fn is_chinese_term(s: &str) -> bool {
+    s.chars().filter(|c| is_han(*c)).count() >= 2 && s.chars().all(|c| is_cjk(c) || c == '·')
+}
+
+/// The words before an acronym that spell it: "Ministry of Industry and Information Technology".
+fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym
+        .trim_end_matches('s')
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut need = letters.len();
+    let mut first_word = words.len();
+    for (index, raw) in words.iter().enumerate().rev() {
+        if need == 0 {
+            break;
+        }
+        let word = raw.trim_matches(|c: char| "\"“”‘’'".contains(c));
+        if word.is_empty() || word.ends_with([',', '.', ';', ':', ')']) {
+            return None;
+        }
+        let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
+        let initial = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
+        let all_parts_match = parts.len() > 1
+            && parts.len() <= need
+            && parts
+                .iter()
+                .rev()
+                .enumerate()
+                .all(|(k, p)| initial(p) == Some(letters[need - 1 - k]));
+        if all_parts_match {
+            need -= parts.len();
+        } else if initial(word) == Some(letters[need - 1]) {
+            need -= 1;
+        } else if CONNECTORS.contains(&word.to_lowercase().as_str()) && need < letters.len() {
+            continue;
+        } else {
+            return None;
+        }
+        first_word = index;
+    }
+    (need == 0).then(|| clean_phrase(&words[first_word..].join(" ")))
+}
+
+/// The English words before a Chinese term: a quoted phrase, or a run of capitalised words.
+fn chinese_meaning(before: &str) -> Option<String> {
+    let before = before.trim_end();
+    for (open, close) in [('“', '”'), ('"', '"'), ('‘', '’'), ('「', '」')] {
+        if let Some(body) = before.strip_suffix(close)
+            && let Some(start) = body.rfind(open)
+        {
+            let phrase = body[start + open.len_utf8()..].trim();
+            return (!phrase.is_empty() && !phrase.contains(is_cjk)).then(|| phrase.to_owned());
+        }
+    }
+    let words: Vec<&str> = before.split_whitespace().collect();
+    let mut first = words.len();
+    for (index, word) in words.iter().enumerate().rev() {
+        let capitalised = word.starts_with(|c: char| c.is_uppercase());
+        let joins = CONNECTORS.contains(word) && first < words.len();
+        let ends_clause = word.ends_with([',', '.', ';', ':', ')', '）']) && index + 1 < words.len();
+        if ends_clause || !(capitalised || joins) || word.contains(is_cjk) {
+            break;
+        }
+        first = index;
+    }
+    // A run cannot start with a connector.
+    while first < words.len() && CONNECTORS.contains(&words[first]) {
+        first += 1;
+    }
+    (first < words.len()).then(|| clean_phrase(&words[first..].join(" ")))
+}
+
+fn clean_phrase(s: &str) -> String {
+    s.trim_matches(|c: char| "\"“”‘’',".contains(c) || c.is_whitespace())
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, String, GlossaryKind)> {
+        let mut out = Vec::new();
+        collect_definitions(text, &mut out);
+        out.into_iter().map(|e| (e.term, e.meaning, e.kind)).collect()
+    }
+
+    fn acr(term: &str, meaning: &str) -> (String, String, GlossaryKind) {
+        (term.into(), meaning.into(), GlossaryKind::Acronym)
+    }
+
+    #[test]
+    fn acronyms_table() {
+        let cases = [
+            ("The Ministry of Industry and Information Technology (MIIT) said", "MIIT", "Ministry of Industry and Information Technology"),
+            ("The Ministry of Transport (MOT) has", "MOT", "Ministry of Transport"),
+            ("The Ministry of Science and Technology (MOST) publishes", "MOST", "Ministry of Science and Technology"),
+            ("international science and technology (S&T) cooperation", "S&T", "science and technology"),
+            ("large state-owned enterprises (SOEs).", "SOEs", "state-owned enterprises"),
+            ("the State-owned Assets Supervision and Administration Commission (SASAC)", "SASAC", "State-owned Assets Supervision and Administration Commission"),
+            ("Huawei’s wholly-owned venture capital (VC) arm", "VC", "venture capital"),
+            ("research and development (R&D) spending", "R&D", "research and development"),
+        ];
+        for (text, term, meaning) in cases {
+            assert_eq!(found(text), [acr(term, meaning)], "{text}");
+        }
+    }
+
+    #[test]
+    fn not_acronyms() {
+        assert!(found("letter (CN) and (up to 50 percent) and (e.g., tests)").is_empty());
+        assert!(found("a plan (2021-2023) for all (AB)").is_empty());
+    }
+
+    #[test]
+    fn chinese_terms() {
+        let got = found(
+            "The “Two Zones” (两区) refer to the National Service Industry Expansion Zone (国家服务业示范区) and Beijing’s Pilot Free Trade Zone (北京自由贸易试验区). Software company Rainbow Simulation Technologies (无锡飞谱电子).",
+        );
+        let meanings: Vec<(&str, &str)> =
+            got.iter().map(|(t, m, _)| (t.as_str(), m.as_str())).collect();
+        assert_eq!(
+            meanings,
+            [
+                ("两区", "Two Zones"),
+                ("国家服务业示范区", "National Service Industry Expansion Zone"),
+                ("北京自由贸易试验区", "Beijing’s Pilot Free Trade Zone"),
+                ("无锡飞谱电子", "Rainbow Simulation Technologies"),
+            ]
+        );
+        assert!(got.iter().all(|(_, _, k)| *k == GlossaryKind::Chinese));
+    }
+
+    #[test]
+    fn first_definition_wins() {
+        let got = found("Ministry of Transport (MOT) and again Ministry Of Transport (MOT)");
+        assert_eq!(got.len(), 1);
+    }
+}

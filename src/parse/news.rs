@@ -1,0 +1,107 @@
+//! The "Worth noting" digest: dated entries under "Policy news" and "Corporate news", each
+//! ending with its sources.
+
+use super::lines::Line;
+use super::scanners::{is_boilerplate, scan_bullet, scan_news_heading};
+use super::sources::split_sources;
+use super::topic::dated;
+use super::{DateSlot, Pending, Warnings};
+use crate::model::{NewsItem, Section};
+
+/// Reads the lines after the "Worth noting" heading.
+pub fn parse_news(
+    body: &[Line<'_>],
+    warnings: &mut Warnings,
+    pending: &mut Vec<Pending>,
+) -> Vec<NewsItem> {
+    let mut reader = NewsReader {
+        items: Vec::new(),
+        section: None,
+        entry: None,
+        warnings,
+        pending,
+    };
+    for line in body {
+        reader.line(line);
+    }
+    reader.flush();
+    reader.items
+}
+
+struct NewsReader<'w> {
+    items: Vec<NewsItem>,
+    section: Option<Section>,
+    /// The entry being read: its first line number and its text so far.
+    entry: Option<(usize, String)>,
+    warnings: &'w mut Warnings,
+    pending: &'w mut Vec<Pending>,
+}
+
+impl NewsReader<'_> {
+    fn line(&mut self, line: &Line<'_>) {
+        let text: &str = &line.text;
+        if text.is_empty() {
+            self.flush();
+        } else if let Some(section) = scan_news_heading(text) {
+            self.flush();
+            self.section = Some(section);
+        } else if let Some(entry) = scan_bullet(text) {
+            self.flush();
+            self.entry = Some((line.no, entry.to_owned()));
+        } else if dated(text).is_some() {
+            self.flush();
+            self.entry = Some((line.no, text.to_owned()));
+        } else if is_boilerplate(text) {
+            self.warnings
+                .add(line.no, format!("skipped web page text {text:?}"));
+        } else if let Some((_, entry)) = &mut self.entry {
+            entry.push(' ');
+            entry.push_str(text);
+        } else {
+            self.warnings.add(
+                line.no,
+                format!("text in \"Worth noting\" that is not an entry: {text:?}"),
+            );
+        }
+    }
+
+    fn flush(&mut self) {
+        let Some((no, entry)) = self.entry.take() else {
+            return;
+        };
+        let section = self.section.unwrap_or_else(|| {
+            self.warnings.add(
+                no,
+                "news entry before any \"Policy news\" or \"Corporate news\" heading; filed as policy news"
+                    .to_owned(),
+            );
+            Section::Policy
+        });
+        let (date, body) = match dated(&entry) {
+            Some((date, body)) => {
+                self.pending.push(Pending {
+                    slot: DateSlot::News(self.items.len()),
+                    date,
+                    line: no,
+                });
+                (date.full(), body)
+            }
+            None => {
+                self.warnings
+                    .add(no, "news entry does not start with a date".to_owned());
+                (None, entry.as_str())
+            }
+        };
+        let (text, sources) = split_sources(body);
+        if sources.is_empty() {
+            self.warnings
+                .add(no, "news entry names no sources".to_owned());
+        }
+        self.items.push(NewsItem {
+            section,
+            date,
+            text: text.to_owned(),
+            sources,
+        });
+    }
+}

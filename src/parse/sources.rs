@@ -1,0 +1,78 @@
+//! The source group that ends a news entry: "(NEA letter (CN); Reuters article (EN))".
+
+use super::script::trailing_group_start;
+use crate::model::{Lang, Source};
+
+/// Splits the trailing source group off `entry`. Returns the text without it and the sources;
+/// no sources when the entry does not end in a group that names any.
+pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
+    let trimmed = entry.trim().trim_end_matches(['.', '。']).trim_end();
+    let Some(open) = trailing_group_start(trimmed) else {
+        return (entry.trim(), Vec::new());
+    };
+    let open_len = trimmed[open..].chars().next().map_or(1, char::len_utf8);
+    let close_len = trimmed.chars().next_back().map_or(1, char::len_utf8);
+    let inner = &trimmed[open + open_len..trimmed.len() - close_len];
+    let sources: Vec<Source> = inner
+        .split([';', '；'])
+        .map(str::trim)
+        .filter(|part| !part.is_empty())
+        .map(parse_source)
+        .collect();
+    let looks_like_sources =
+        sources.iter().any(|s| s.lang.is_some()) || inner.contains([';', '；']);
+    if !looks_like_sources {
+        return (entry.trim(), Vec::new());
+    }
+    (trimmed[..open].trim_end(), sources)
+}
+
+/// "Reuters article (EN)" gives title "Reuters article" and English.
+fn parse_source(part: &str) -> Source {
+    if let Some(open) = trailing_group_start(part) {
+        let tag = part[open..].trim_matches(['(', ')', '（', '）']);
+        if let Some(lang) = Lang::from_tag(tag) {
+            return Source {
+                title: part[..open].trim().to_owned(),
+                lang: Some(lang),
+            };
+        }
+    }
+    Source {
+        title: part.to_owned(),
+        lang: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_sources_with_languages() {
+        let (text, sources) =
+            split_sources("The NEA circulates a draft (NEA letter (CN); Reuters article (EN))");
+        assert_eq!(text, "The NEA circulates a draft");
+        assert_eq!(
+            sources,
+            [
+                Source { title: "NEA letter".into(), lang: Some(Lang::Chinese) },
+                Source { title: "Reuters article".into(), lang: Some(Lang::English) },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_source_without_language_and_a_final_dot() {
+        let (text, sources) = split_sources("Text (Notice (CN); Company statement).");
+        assert_eq!(text, "Text");
+        assert_eq!(sources[1], Source { title: "Company statement".into(), lang: None });
+    }
+
+    #[test]
+    fn an_ordinary_bracket_is_not_a_source_group() {
+        let (text, sources) = split_sources("Opens VPN business (up to 50 percent)");
+        assert_eq!(text, "Opens VPN business (up to 50 percent)");
+        assert!(sources.is_empty());
+    }
+}

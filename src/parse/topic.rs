@@ -1,0 +1,266 @@
+//! One numbered topic: headline, "At a glance", points, comment and policy footer.
+
+use super::dates::{parse_full_date, scan_date};
+use super::lines::Line;
+use super::policy_name::split_policy_name;
+use super::scanners::{Label, is_boilerplate, scan_bullet, scan_label, split_labels};
+use super::{DateSlot, Pending, Warnings};
+use crate::model::{Event, Policy, Topic};
+
+/// Which part of the topic the lines being read belong to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Part {
+    /// Between the headline and the first label: read as summary.
+    Lead,
+    Glance,
+    Comment,
+    Footer,
+}
+
+/// What the last non-blank line was, for joining wrapped lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Last {
+    Blank,
+    Paragraph,
+    Point,
+    Event,
+    PolicyName,
+    Other,
+}
+
+struct TopicReader<'w> {
+    topic: Topic,
+    index: usize,
+    part: Part,
+    last: Last,
+    paragraph: Vec<String>,
+    glance: Vec<String>,
+    comment: Vec<String>,
+    policy_name: Option<String>,
+    issuing_body: Option<String>,
+    date_line: Option<(usize, String)>,
+    has_label: bool,
+    warnings: &'w mut Warnings,
+    pending: &'w mut Vec<Pending>,
+}
+
+/// Reads topic `number` (the `index`-th topic of the brief) from its body lines.
+pub fn parse_topic(
+    index: usize,
+    number: u32,
+    headline: &str,
+    body: &[Line<'_>],
+    warnings: &mut Warnings,
+    pending: &mut Vec<Pending>,
+) -> Topic {
+    let mut reader = TopicReader {
+        topic: Topic {
+            number,
+            headline: headline.to_owned(),
+            ..Topic::default()
+        },
+        index,
+        part: Part::Lead,
+        last: Last::Blank,
+        paragraph: Vec::new(),
+        glance: Vec::new(),
+        comment: Vec::new(),
+        policy_name: None,
+        issuing_body: None,
+        date_line: None,
+        has_label: false,
+        warnings,
+        pending,
+    };
+    for line in body {
+        reader.line(line);
+    }
+    if !reader.has_label {
+        let line = body.first().map_or(0, |l| l.no.saturating_sub(1));
+        reader.warnings.add(
+            line,
+            format!("topic {number} has no \"At a glance\", comment or policy footer"),
+        );
+    }
+    reader.finish()
+}
+
+impl TopicReader<'_> {
+    fn line(&mut self, line: &Line<'_>) {
+        let text: &str = &line.text;
+        if text.is_empty() {
+            self.flush();
+            self.last = Last::Blank;
+        } else if scan_label(text).is_some() {
+            self.labels(line.no, text);
+        } else if let Some(point) = scan_bullet(text) {
+            self.bullet(line.no, point);
+        } else if is_boilerplate(text) {
+            self.warnings
+                .add(line.no, format!("skipped web page text {text:?}"));
+        } else {
+            self.plain(line.no, text);
+        }
+    }
+
+    fn labels(&mut self, no: usize, text: &str) {
+        self.flush();
+        self.has_label = true;
+        for (label, value) in split_labels(text) {
+            self.last = Last::Other;
+            match label {
+                Label::AtAGlance => self.start(Part::Glance, value),
+                Label::Comment => self.start(Part::Comment, value),
+                Label::PolicyName => {
+                    self.part = Part::Footer;
+                    self.last = Last::PolicyName;
+                    if self.policy_name.replace(value.to_owned()).is_some() {
+                        self.warnings
+                            .add(no, "a second \"Policy name\" replaces the first".to_owned());
+                    }
+                }
+                Label::IssuingBody => {
+                    self.part = Part::Footer;
+                    self.issuing_body = Some(value.to_owned());
+                }
+                Label::Date => {
+                    self.part = Part::Footer;
+                    self.date_line = Some((no, value.to_owned()));
+                }
+            }
+        }
+    }
+
+    fn start(&mut self, part: Part, value: &str) {
+        self.part = part;
+        if !value.is_empty() {
+            self.paragraph.push(value.to_owned());
+            self.last = Last::Paragraph;
+        }
+    }
+
+    fn bullet(&mut self, no: usize, point: &str) {
+        self.flush();
+        match self.part {
+            Part::Footer => self
+                .warnings
+                .add(no, format!("a bullet point after the policy footer: {point:?}")),
+            Part::Comment => {
+                self.comment.push(format!("• {point}"));
+                self.last = Last::Paragraph;
+            }
+            Part::Lead | Part::Glance => {
+                if let Some((date, text)) = dated(point) {
+                    self.pending.push(Pending {
+                        slot: DateSlot::Event(self.index, self.topic.events.len()),
+                        date,
+                        line: no,
+                    });
+                    self.topic.events.push(Event {
+                        date: date.full(),
+                        text: text.to_owned(),
+                    });
+                    self.last = Last::Event;
+                } else {
+                    self.topic.points.push(point.to_owned());
+                    self.last = Last::Point;
+                }
+            }
+        }
+    }
+
+    fn plain(&mut self, no: usize, text: &str) {
+        match (self.last, self.part) {
+            (Last::Point, _) => append(self.topic.points.last_mut(), text),
+            (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
+            (Last::PolicyName, _) => append(self.policy_name.as_mut(), text),
+            (_, Part::Footer) => self.warnings.add(
+                no,
+                format!("text after the policy footer could not be placed: {text:?}"),
+            ),
+            _ => {
+                self.paragraph.push(text.to_owned());
+                self.last = Last::Paragraph;
+            }
+        }
+    }
+
+    /// Ends the paragraph being read and files it under the current part.
+    fn flush(&mut self) {
+        if self.paragraph.is_empty() {
+            return;
+        }
+        let paragraph = self.paragraph.join(" ");
+        self.paragraph.clear();
+        match self.part {
+            Part::Lead | Part::Glance => self.glance.push(paragraph),
+            Part::Comment => self.comment.push(paragraph),
+            Part::Footer => {}
+        }
+    }
+
+    fn finish(mut self) -> Topic {
+        self.flush();
+        self.topic.at_a_glance = self.glance.join("\n\n");
+        self.topic.comment = self.comment.join("\n\n");
+        let mut policy_date = None;
+        if let Some((no, raw)) = &self.date_line {
+            policy_date = parse_full_date(raw);
+            if policy_date.is_none() {
+                match scan_date(raw) {
+                    Some((date, _)) if date.full().is_none() => self.pending.push(Pending {
+                        slot: DateSlot::Policy(self.index),
+                        date,
+                        line: *no,
+                    }),
+                    _ => self
+                        .warnings
+                        .add(*no, format!("could not read the policy date {raw:?}")),
+                }
+            }
+        }
+        if self.policy_name.is_some() || self.issuing_body.is_some() || self.date_line.is_some() {
+            let names = split_policy_name(self.policy_name.as_deref().unwrap_or(""));
+            self.topic.policy = Some(Policy {
+                name: names.english,
+                name_zh: names.chinese,
+                issuing_body: self.issuing_body.filter(|b| !b.is_empty()),
+                date: policy_date,
+            });
+        }
+        self.topic
+    }
+}
+
+fn append(target: Option<&mut String>, text: &str) {
+    if let Some(target) = target {
+        target.push(' ');
+        target.push_str(text);
+    }
+}
+
+/// "February 7: Huawei invests" gives the date and "Huawei invests".
+pub fn dated(text: &str) -> Option<(crate::model::PartialDate, &str)> {
+    let (date, used) = scan_date(text)?;
+    let rest = text[used..].trim_start();
+    let rest = rest
+        .strip_prefix([':', '：'])
+        .or_else(|| rest.strip_prefix("– "))
+        .or_else(|| rest.strip_prefix("— "))
+        .or_else(|| rest.strip_prefix("- "))?;
+    Some((date, rest.trim()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dated_bullets() {
+        let (date, text) = dated("February 7: Huawei invests").unwrap();
+        assert_eq!((date.month, date.day, date.year), (2, 7, None));
+        assert_eq!(text, "Huawei invests");
+        assert!(dated("February saw investments").is_none());
+        assert!(dated("May 2021 be good").is_none());
+    }
+}
