@@ -5,3 +5,5 @@
 
 pub mod model;
 pub mod parse;
+pub mod store;
+pub mod import;

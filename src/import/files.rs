@@ -1,0 +1,109 @@
+//! Finding and reading brief files.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use super::{FileOutcome, ImportError};
+
+/// Files larger than this are refused without being read.
+pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
+
+/// Extensions looked for inside folders. Files named directly are tried whatever their name.
+const BRIEF_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
+
+/// Expands folders (recursively, sorted) into brief files. Paths that do not exist, and
+/// folders without brief files, come back as failures.
+pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, FileOutcome)>) {
+    let mut files = Vec::new();
+    let mut failures = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            walk(path, &mut files, &mut failures);
+            if files.len() == before {
+                failures.push((path.clone(), FileOutcome::Failed(ImportError::EmptyFolder)));
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            failures.push((path.clone(), FileOutcome::Failed(ImportError::Missing)));
+        }
+    }
+    (files, failures)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(PathBuf, FileOutcome)>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) => {
+            failures.push((dir.to_owned(), FileOutcome::Failed(io_error(&err))));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+    paths.sort();
+    for path in paths {
+        if path.is_dir() {
+            walk(&path, files, failures);
+        } else if has_brief_extension(&path) {
+            files.push(path);
+        }
+    }
+}
+
+fn has_brief_extension(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| BRIEF_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+/// Reads a file, refusing one over [`MAX_FILE_BYTES`] before reading it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, ImportError> {
+    let file = std::fs::File::open(path).map_err(|e| io_error(&e))?;
+    let size = file.metadata().map_err(|e| io_error(&e))?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge {
+            size_bytes: size,
+            limit_bytes: MAX_FILE_BYTES,
+        });
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| io_error(&e))?;
+    Ok(bytes)
+}
+
+fn io_error(err: &std::io::Error) -> ImportError {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => ImportError::Missing,
+        std::io::ErrorKind::PermissionDenied => ImportError::Unreadable,
+        std::io::ErrorKind::IsADirectory => ImportError::EmptyFolder,
+        _ => ImportError::Io(err.to_string()),
+    }
+}
+
+/// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM.
+pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
+        if had_errors {
+            return Err(ImportError::NotText(format!(
+                "it starts with a {} byte-order mark but holds invalid {} sequences",
+                encoding.name(),
+                encoding.name()
+            )));
+        }
+        return Ok(text.into_owned());
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_owned()),
+        Err(_) if bytes.contains(&0) => Err(ImportError::Parse(
+            crate::parse::ParseError::Binary("it contains NUL bytes".to_owned()),
+        )),
+        Err(err) => Err(ImportError::NotText(format!(
+            "invalid UTF-8 at byte {}",
+            err.valid_up_to()
+        ))),
+    }
+}

@@ -1,0 +1,119 @@
+//! The library: one SQLite file holding every imported brief, its original bytes and a
+//! full-text index. The only module that contains SQL.
+
+mod read;
+mod schema;
+mod search;
+mod write;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+pub use read::{BriefSummary, StoredBrief};
+pub use schema::CURRENT_VERSION;
+pub use search::{SearchHit, SearchKind};
+pub use write::{ImportOutcome, PARSER_VERSION, SourceFile, hex};
+
+/// A brief's row id in the library.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub struct BriefId(pub i64);
+
+impl std::fmt::Display for BriefId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+/// What can go wrong with the library.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("the library was written by a newer Briefdesk (schema version {found}; this version reads up to {supported}); update Briefdesk to open it")]
+    NewerSchema { found: i64, supported: i64 },
+    #[error("{path:?} is not a Briefdesk library or is damaged: {reason}")]
+    NotALibrary { path: PathBuf, reason: String },
+    #[error("could not create the library folder {path:?}: {source}")]
+    Folder {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("no brief with id {0} in the library")]
+    NoSuchBrief(BriefId),
+    #[error("the library holds data this version cannot read: {0}")]
+    BadData(String),
+    #[error("database error: {0}")]
+    Sqlite(#[from] rusqlite::Error),
+}
+
+/// An open library.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the library at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+                path: dir.to_owned(),
+                source,
+            })?;
+        }
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        Self::setup(conn, Some(path.to_owned())).map_err(|e| match e {
+            StoreError::Sqlite(err) if is_not_a_database(&err) => StoreError::NotALibrary {
+                path: path.to_owned(),
+                reason: err.to_string(),
+            },
+            other => other,
+        })
+    }
+
+    /// A library that lives only in memory (for tests and `parse`).
+    pub fn open_in_memory() -> Result<Self, StoreError> {
+        Self::setup(Connection::open_in_memory()?, None)
+    }
+
+    fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        if path.is_some() {
+            conn.pragma_update(None, "journal_mode", "WAL")?;
+            conn.pragma_update(None, "synchronous", "NORMAL")?;
+        }
+        schema::migrate(&mut conn)?;
+        Ok(Self { conn, path })
+    }
+
+    /// Where the library file is; `None` in memory.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The schema version of the open library.
+    pub fn schema_version(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+    }
+
+    /// True when the library has never held a brief (removed ones count as held).
+    pub fn is_new(&self) -> Result<bool, StoreError> {
+        let count: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM briefs", [], |r| r.get(0))?;
+        Ok(count == 0)
+    }
+}
+
+fn is_not_a_database(err: &rusqlite::Error) -> bool {
+    matches!(
+        err.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,122 @@
+//! The library's schema, versioned with `PRAGMA user_version`: one function per version.
+
+use rusqlite::{Connection, Transaction};
+
+use super::StoreError;
+
+/// Each step takes the schema from version `index` to `index + 1`.
+/// The migration steps, exposed for the tests that build every older schema.
+#[cfg(test)]
+pub(super) const MIGRATIONS_FOR_TESTS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = MIGRATIONS;
+
+const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1];
+
+/// The schema version this build writes.
+pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to [`CURRENT_VERSION`], each step in its own transaction. Refuses a
+/// library written by a newer Briefdesk.
+pub fn migrate(conn: &mut Connection) -> Result<(), StoreError> {
+    let found: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if found > CURRENT_VERSION {
+        return Err(StoreError::NewerSchema {
+            found,
+            supported: CURRENT_VERSION,
+        });
+    }
+    for (version, step) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        step(&tx)?;
+        tx.pragma_update(None, "user_version", version as i64 + 1)?;
+        tx.commit()?;
+    }
+    Ok(())
+}
+
+fn to_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        -- The bytes of every imported file, exactly as read.
+        CREATE TABLE files (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            bytes BLOB NOT NULL
+        );
+        CREATE TABLE briefs (
+            id INTEGER PRIMARY KEY,
+            file_id INTEGER NOT NULL REFERENCES files(id),
+            -- Hash of the text with line endings and trailing spaces normalised.
+            content_key TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            series TEXT,
+            publisher TEXT,
+            caption TEXT,
+            reading_minutes INTEGER,
+            period TEXT,
+            authors TEXT NOT NULL,
+            notes TEXT NOT NULL,
+            warnings TEXT NOT NULL,
+            parser_version INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            -- Set when the user removes the brief; cleared by undo.
+            removed_at TEXT
+        );
+        CREATE TABLE topics (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            number INTEGER NOT NULL,
+            headline TEXT NOT NULL,
+            at_a_glance TEXT NOT NULL,
+            points TEXT NOT NULL,
+            events TEXT NOT NULL,
+            comment TEXT NOT NULL,
+            has_policy INTEGER NOT NULL,
+            policy_name TEXT,
+            policy_name_zh TEXT,
+            issuing_body TEXT,
+            policy_date TEXT
+        );
+        CREATE INDEX topics_brief ON topics(brief_id);
+        CREATE TABLE news (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            section TEXT NOT NULL,
+            date TEXT,
+            text TEXT NOT NULL,
+            sources TEXT NOT NULL
+        );
+        CREATE INDEX news_brief ON news(brief_id);
+        CREATE TABLE glossary (
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            ord INTEGER NOT NULL,
+            term TEXT NOT NULL,
+            meaning TEXT NOT NULL,
+            kind TEXT NOT NULL
+        );
+        CREATE INDEX glossary_brief ON glossary(brief_id);
+        -- One row per searchable text field; `item` is the topic or news id, or NULL.
+        CREATE TABLE search_text (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL,
+            item INTEGER,
+            field TEXT NOT NULL,
+            text TEXT NOT NULL
+        );
+        CREATE INDEX search_text_brief ON search_text(brief_id);
+        -- Trigram tokens find substrings in Chinese, which has no spaces between words.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            text, content='search_text', content_rowid='id', tokenize='trigram'
+        );
+        CREATE TRIGGER search_text_ai AFTER INSERT ON search_text BEGIN
+            INSERT INTO search_fts(rowid, text) VALUES (new.id, new.text);
+        END;
+        CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
+            INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        END;
+        ",
+    )
+}

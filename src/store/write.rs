@@ -1,0 +1,225 @@
+//! Adding and removing briefs. Every change is one transaction.
+
+use rusqlite::{OptionalExtension as _, Transaction, params};
+use sha2::{Digest as _, Sha256};
+
+use super::{BriefId, Store, StoreError};
+use crate::model::{Brief, Topic};
+
+/// A file as read from disk, before parsing.
+pub struct SourceFile<'a> {
+    /// The file name (or path) it came from, for display.
+    pub name: &'a str,
+    /// The bytes exactly as read.
+    pub bytes: &'a [u8],
+    /// Identifies the content regardless of line endings and trailing spaces; equal keys are
+    /// the same brief.
+    pub content_key: &'a str,
+}
+
+/// What an import did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportOutcome {
+    Imported(BriefId),
+    /// The same content is already in the library.
+    Duplicate(BriefId),
+}
+
+/// Version of the parser that produced stored records, so a newer one can re-read the bytes.
+pub const PARSER_VERSION: i64 = 1;
+
+pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::BadData(e.to_string()))
+}
+
+impl Store {
+    /// Stores `brief` with its original file, in one transaction. The same content twice is
+    /// one brief: the second import reports a duplicate (and restores a removed brief).
+    pub fn import(&mut self, file: &SourceFile<'_>, brief: &Brief) -> Result<ImportOutcome, StoreError> {
+        let tx = self.conn.transaction()?;
+        let existing: Option<(i64, Option<String>)> = tx
+            .query_row(
+                "SELECT id, removed_at FROM briefs WHERE content_key = ?1",
+                [file.content_key],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((id, removed)) = existing {
+            if removed.is_some() {
+                tx.execute("UPDATE briefs SET removed_at = NULL WHERE id = ?1", [id])?;
+                tx.commit()?;
+                return Ok(ImportOutcome::Imported(BriefId(id)));
+            }
+            return Ok(ImportOutcome::Duplicate(BriefId(id)));
+        }
+        let id = insert_brief(&tx, file, brief)?;
+        tx.commit()?;
+        Ok(ImportOutcome::Imported(id))
+    }
+
+    /// Hides a brief from every view and search; [`Store::restore`] brings it back.
+    pub fn remove(&mut self, id: BriefId) -> Result<(), StoreError> {
+        let now = chrono::Utc::now().to_rfc3339();
+        let changed = self.conn.execute(
+            "UPDATE briefs SET removed_at = ?2 WHERE id = ?1 AND removed_at IS NULL",
+            params![id.0, now],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchBrief(id));
+        }
+        Ok(())
+    }
+
+    /// Undoes [`Store::remove`].
+    pub fn restore(&mut self, id: BriefId) -> Result<(), StoreError> {
+        let changed = self
+            .conn
+            .execute("UPDATE briefs SET removed_at = NULL WHERE id = ?1", [id.0])?;
+        if changed == 0 {
+            return Err(StoreError::NoSuchBrief(id));
+        }
+        Ok(())
+    }
+}
+
+fn insert_brief(tx: &Transaction<'_>, file: &SourceFile<'_>, brief: &Brief) -> Result<BriefId, StoreError> {
+    let sha = hex(&Sha256::digest(file.bytes));
+    tx.execute(
+        "INSERT INTO files (name, sha256, bytes) VALUES (?1, ?2, ?3)",
+        params![file.name, sha, file.bytes],
+    )?;
+    let file_id = tx.last_insert_rowid();
+    tx.execute(
+        "INSERT INTO briefs (file_id, content_key, title, series, publisher, caption,
+            reading_minutes, period, authors, notes, warnings, parser_version, imported_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            file_id,
+            file.content_key,
+            brief.title,
+            brief.series,
+            brief.publisher,
+            brief.caption,
+            brief.reading_minutes,
+            brief.period.map(|p| p.to_string()),
+            to_json(&brief.authors)?,
+            to_json(&brief.notes)?,
+            to_json(&brief.warnings)?,
+            PARSER_VERSION,
+            chrono::Utc::now().to_rfc3339(),
+        ],
+    )?;
+    let brief_id = tx.last_insert_rowid();
+    let mut index = SearchRows::new(tx, brief_id)?;
+    index.add("brief", None, "title", &brief.title)?;
+    for (ord, topic) in brief.topics.iter().enumerate() {
+        let topic_id = insert_topic(tx, brief_id, ord, topic)?;
+        index_topic(&mut index, topic_id, topic)?;
+    }
+    for (ord, item) in brief.news.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO news (brief_id, ord, section, date, text, sources)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![
+                brief_id,
+                ord as i64,
+                item.section.as_str(),
+                item.date.map(|d| d.to_string()),
+                item.text,
+                to_json(&item.sources)?,
+            ],
+        )?;
+        let news_id = tx.last_insert_rowid();
+        index.add("news", Some(news_id), "text", &item.text)?;
+        let sources: Vec<&str> = item.sources.iter().map(|s| s.title.as_str()).collect();
+        index.add("news", Some(news_id), "sources", &sources.join("; "))?;
+    }
+    for (ord, entry) in brief.glossary.iter().enumerate() {
+        tx.execute(
+            "INSERT INTO glossary (brief_id, ord, term, meaning, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![brief_id, ord as i64, entry.term, entry.meaning, entry.kind.as_str()],
+        )?;
+        index.add("glossary", None, "term", &format!("{} — {}", entry.term, entry.meaning))?;
+    }
+    Ok(BriefId(brief_id))
+}
+
+fn insert_topic(tx: &Transaction<'_>, brief_id: i64, ord: usize, topic: &Topic) -> Result<i64, StoreError> {
+    let policy = topic.policy.as_ref();
+    tx.execute(
+        "INSERT INTO topics (brief_id, ord, number, headline, at_a_glance, points, events, comment,
+            has_policy, policy_name, policy_name_zh, issuing_body, policy_date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            brief_id,
+            ord as i64,
+            topic.number,
+            topic.headline,
+            topic.at_a_glance,
+            to_json(&topic.points)?,
+            to_json(&topic.events)?,
+            topic.comment,
+            policy.is_some(),
+            policy.map(|p| &p.name),
+            policy.and_then(|p| p.name_zh.as_ref()),
+            policy.and_then(|p| p.issuing_body.as_ref()),
+            policy.and_then(|p| p.date).map(|d| d.to_string()),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+fn index_topic(index: &mut SearchRows<'_>, topic_id: i64, topic: &Topic) -> Result<(), StoreError> {
+    let id = Some(topic_id);
+    index.add("topic", id, "headline", &topic.headline)?;
+    index.add("topic", id, "at a glance", &topic.at_a_glance)?;
+    for point in &topic.points {
+        index.add("topic", id, "point", point)?;
+    }
+    for event in &topic.events {
+        index.add("topic", id, "event", &event.text)?;
+    }
+    index.add("topic", id, "comment", &topic.comment)?;
+    if let Some(policy) = &topic.policy {
+        index.add("policy", id, "policy name", &policy.name)?;
+        if let Some(zh) = &policy.name_zh {
+            index.add("policy", id, "中文 name", zh)?;
+        }
+        if let Some(body) = &policy.issuing_body {
+            index.add("policy", id, "issuing body", body)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes rows of the full-text index for one brief.
+struct SearchRows<'t> {
+    stmt: rusqlite::CachedStatement<'t>,
+    brief_id: i64,
+}
+
+impl<'t> SearchRows<'t> {
+    fn new(tx: &'t Transaction<'_>, brief_id: i64) -> Result<Self, StoreError> {
+        let stmt = tx.prepare_cached(
+            "INSERT INTO search_text (brief_id, kind, item, field, text) VALUES (?1, ?2, ?3, ?4, ?5)",
+        )?;
+        Ok(Self { stmt, brief_id })
+    }
+
+    fn add(&mut self, kind: &str, item: Option<i64>, field: &str, text: &str) -> Result<(), StoreError> {
+        if !text.trim().is_empty() {
+            self.stmt
+                .execute(params![self.brief_id, kind, item, field, text])?;
+        }
+        Ok(())
+    }
+}
+
+/// Lower-case hexadecimal of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+        write!(out, "{b:02x}").ok();
+        out
+    })
+}
