@@ -7,14 +7,29 @@ fn main() {
     println!("cargo:rerun-if-changed=seeds");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.is_file()).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.is_file())
+                .collect()
+        })
         .unwrap_or_default();
     entries.sort();
-    let mut code = String::from("/// Sample briefs from `seeds/`: (file name, bytes).\npub static SEEDS: &[(&str, &[u8])] = &[\n");
+    let mut code = String::from(
+        "/// Sample briefs from `seeds/`: (file name, bytes).\npub static SEEDS: &[(&str, &[u8])] = &[\n",
+    );
     for path in &entries {
         println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        writeln!(code, "    ({name:?}, include_bytes!({:?})),", path.display().to_string()).ok();
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        writeln!(
+            code,
+            "    ({name:?}, include_bytes!({:?})),",
+            path.display().to_string()
+        )
+        .ok();
     }
     code.push_str("];\n");
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.rs");

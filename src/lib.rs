@@ -3,7 +3,10 @@
 //! Layers point one way: [`model`] ← [`parse`] / [`store`] ← [`import`] ← `app` and [`cli`].
 //! The UI sees the model and emits commands; it never touches the database or files.
 
+pub mod app;
+pub mod cli;
+pub mod export;
+pub mod import;
 pub mod model;
 pub mod parse;
 pub mod store;
-pub mod import;

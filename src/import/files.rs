@@ -98,9 +98,9 @@ pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_owned()),
-        Err(_) if bytes.contains(&0) => Err(ImportError::Parse(
-            crate::parse::ParseError::Binary("it contains NUL bytes".to_owned()),
-        )),
+        Err(_) if bytes.contains(&0) => Err(ImportError::Parse(crate::parse::ParseError::Binary(
+            "it contains NUL bytes".to_owned(),
+        ))),
         Err(err) => Err(ImportError::NotText(format!(
             "invalid UTF-8 at byte {}",
             err.valid_up_to()

@@ -4,18 +4,29 @@ const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.t
 
 #[test]
 fn the_sample_is_a_seed() {
-    assert!(seeds::SEEDS.iter().any(|(_, bytes)| *bytes == SAMPLE.as_bytes()));
+    assert!(
+        seeds::SEEDS
+            .iter()
+            .any(|(_, bytes)| *bytes == SAMPLE.as_bytes())
+    );
     let on_disk = std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/seeds"))
         .unwrap()
         .count();
-    assert_eq!(seeds::SEEDS.len(), on_disk, "build.rs embeds every file in seeds/");
+    assert_eq!(
+        seeds::SEEDS.len(),
+        on_disk,
+        "build.rs embeds every file in seeds/"
+    );
 }
 
 #[test]
 fn a_new_library_gets_the_seeds_once() {
     let mut store = Store::open_in_memory().unwrap();
     let first = seed_if_new(&mut store).unwrap();
-    assert!(matches!(first[0], FileOutcome::Imported { .. }), "{first:?}");
+    assert!(
+        matches!(first[0], FileOutcome::Imported { .. }),
+        "{first:?}"
+    );
     let before = store.briefs().unwrap().len();
     assert!(seed_if_new(&mut store).unwrap().is_empty());
     assert_eq!(store.briefs().unwrap().len(), before);
@@ -25,8 +36,14 @@ fn a_new_library_gets_the_seeds_once() {
 fn line_endings_do_not_change_the_content_key() {
     let crlf = SAMPLE.replace('\n', "\r\n");
     assert_eq!(content_key(SAMPLE), content_key(&crlf));
-    assert_eq!(content_key(SAMPLE), content_key(&format!("\u{feff}{SAMPLE}")));
-    assert_ne!(content_key(SAMPLE), content_key(&SAMPLE.replace("MIIT", "MOT")));
+    assert_eq!(
+        content_key(SAMPLE),
+        content_key(&format!("\u{feff}{SAMPLE}"))
+    );
+    assert_ne!(
+        content_key(SAMPLE),
+        content_key(&SAMPLE.replace("MIIT", "MOT"))
+    );
 }
 
 #[test]

@@ -106,7 +106,13 @@ mod tests {
     #[test]
     fn period_round_trips_as_text() {
         let p: Period = "2021-02".parse().unwrap();
-        assert_eq!(p, Period { year: 2021, month: 2 });
+        assert_eq!(
+            p,
+            Period {
+                year: 2021,
+                month: 2
+            }
+        );
         assert_eq!(p.to_string(), "2021-02");
         assert!("2021-13".parse::<Period>().is_err());
         assert!("Feb 2021".parse::<Period>().is_err());

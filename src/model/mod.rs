@@ -9,4 +9,4 @@ pub use brief::{
     Brief, Event, GlossaryEntry, GlossaryKind, Lang, NewsItem, Policy, Section, Source, Topic,
     Warning,
 };
-pub use date::{Period, PartialDate, resolve_year};
+pub use date::{PartialDate, Period, resolve_year};

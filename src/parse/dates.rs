@@ -157,7 +157,10 @@ fn scan_iso(s: &str) -> Option<(PartialDate, usize)> {
     if ylen != 4 {
         return None;
     }
-    let sep = s[ylen..].chars().next().filter(|c| matches!(c, '-' | '/' | '.'))?;
+    let sep = s[ylen..]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '-' | '/' | '.'))?;
     let mut i = ylen + 1;
     let (month, mlen) = scan_number(&s[i..])?;
     i += mlen;
@@ -263,7 +266,10 @@ mod tests {
             "",
         ] {
             let got = scan_date(input).and_then(|(d, _)| d.full());
-            assert!(got.is_none() || input == "February 30, 2021x", "{input:?} gave {got:?}");
+            assert!(
+                got.is_none() || input == "February 30, 2021x",
+                "{input:?} gave {got:?}"
+            );
         }
         assert!(scan_date("Mayor 3").is_none());
         assert!(scan_date("February 30, 2021").unwrap().0.full().is_none());
@@ -285,7 +291,10 @@ mod tests {
             find_month_year("MERICS China Industries Briefing - October 2020"),
             Period::new(2020, 10)
         );
-        assert_eq!(find_month_year("Briefing – Dezember 2019"), Period::new(2019, 12));
+        assert_eq!(
+            find_month_year("Briefing – Dezember 2019"),
+            Period::new(2019, 12)
+        );
         assert_eq!(find_month_year("Two Zones + chips"), None);
         assert_eq!(find_month_year("Primary 2020"), None);
     }

@@ -5,7 +5,9 @@ use super::script::{is_cjk, is_han};
 use crate::model::{GlossaryEntry, GlossaryKind};
 
 /// Small words an acronym may skip or use: "Ministry of Transport (MOT)".
-const CONNECTORS: &[&str] = &["of", "and", "the", "for", "on", "in", "to", "&", "de", "und", "für"];
+const CONNECTORS: &[&str] = &[
+    "of", "and", "the", "for", "on", "in", "to", "&", "de", "und", "für",
+];
 
 /// Adds to `out` every definition found in `text`, skipping terms already there.
 pub fn collect_definitions(text: &str, out: &mut Vec<GlossaryEntry>) {
@@ -49,7 +51,8 @@ fn is_acronym(s: &str) -> bool {
     (2..=10).contains(&len)
         && upper >= 2
         && s.starts_with(|c: char| c.is_ascii_uppercase())
-        && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
+        && s.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '&' || c == '-')
         && s.chars().filter(char::is_ascii_lowercase).count() <= 1
         && !matches!(s, "CN" | "EN" | "DE" | "ZH")
 }
@@ -116,7 +119,8 @@ fn chinese_meaning(before: &str) -> Option<String> {
     for (index, word) in words.iter().enumerate().rev() {
         let capitalised = word.starts_with(|c: char| c.is_uppercase());
         let joins = CONNECTORS.contains(word) && first < words.len();
-        let ends_clause = word.ends_with([',', '.', ';', ':', ')', '）']) && index + 1 < words.len();
+        let ends_clause =
+            word.ends_with([',', '.', ';', ':', ')', '）']) && index + 1 < words.len();
         if ends_clause || !(capitalised || joins) || word.contains(is_cjk) {
             break;
         }
@@ -141,7 +145,9 @@ mod tests {
     fn found(text: &str) -> Vec<(String, String, GlossaryKind)> {
         let mut out = Vec::new();
         collect_definitions(text, &mut out);
-        out.into_iter().map(|e| (e.term, e.meaning, e.kind)).collect()
+        out.into_iter()
+            .map(|e| (e.term, e.meaning, e.kind))
+            .collect()
     }
 
     fn acr(term: &str, meaning: &str) -> (String, String, GlossaryKind) {
@@ -151,14 +157,46 @@ mod tests {
     #[test]
     fn acronyms_table() {
         let cases = [
-            ("The Ministry of Industry and Information Technology (MIIT) said", "MIIT", "Ministry of Industry and Information Technology"),
-            ("The Ministry of Transport (MOT) has", "MOT", "Ministry of Transport"),
-            ("The Ministry of Science and Technology (MOST) publishes", "MOST", "Ministry of Science and Technology"),
-            ("international science and technology (S&T) cooperation", "S&T", "science and technology"),
-            ("large state-owned enterprises (SOEs).", "SOEs", "state-owned enterprises"),
-            ("the State-owned Assets Supervision and Administration Commission (SASAC)", "SASAC", "State-owned Assets Supervision and Administration Commission"),
-            ("Huawei’s wholly-owned venture capital (VC) arm", "VC", "venture capital"),
-            ("research and development (R&D) spending", "R&D", "research and development"),
+            (
+                "The Ministry of Industry and Information Technology (MIIT) said",
+                "MIIT",
+                "Ministry of Industry and Information Technology",
+            ),
+            (
+                "The Ministry of Transport (MOT) has",
+                "MOT",
+                "Ministry of Transport",
+            ),
+            (
+                "The Ministry of Science and Technology (MOST) publishes",
+                "MOST",
+                "Ministry of Science and Technology",
+            ),
+            (
+                "international science and technology (S&T) cooperation",
+                "S&T",
+                "science and technology",
+            ),
+            (
+                "large state-owned enterprises (SOEs).",
+                "SOEs",
+                "state-owned enterprises",
+            ),
+            (
+                "the State-owned Assets Supervision and Administration Commission (SASAC)",
+                "SASAC",
+                "State-owned Assets Supervision and Administration Commission",
+            ),
+            (
+                "Huawei’s wholly-owned venture capital (VC) arm",
+                "VC",
+                "venture capital",
+            ),
+            (
+                "research and development (R&D) spending",
+                "R&D",
+                "research and development",
+            ),
         ];
         for (text, term, meaning) in cases {
             assert_eq!(found(text), [acr(term, meaning)], "{text}");
@@ -176,13 +214,18 @@ mod tests {
         let got = found(
             "The “Two Zones” (两区) refer to the National Service Industry Expansion Zone (国家服务业示范区) and Beijing’s Pilot Free Trade Zone (北京自由贸易试验区). Software company Rainbow Simulation Technologies (无锡飞谱电子).",
         );
-        let meanings: Vec<(&str, &str)> =
-            got.iter().map(|(t, m, _)| (t.as_str(), m.as_str())).collect();
+        let meanings: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(t, m, _)| (t.as_str(), m.as_str()))
+            .collect();
         assert_eq!(
             meanings,
             [
                 ("两区", "Two Zones"),
-                ("国家服务业示范区", "National Service Industry Expansion Zone"),
+                (
+                    "国家服务业示范区",
+                    "National Service Industry Expansion Zone"
+                ),
                 ("北京自由贸易试验区", "Beijing’s Pilot Free Trade Zone"),
                 ("无锡飞谱电子", "Rainbow Simulation Technologies"),
             ]

@@ -53,7 +53,10 @@ pub fn parse_header(lines: &[Line<'_>]) -> Header {
         }
     }
     if header.publisher.is_none()
-        && header.series.as_deref().is_some_and(|s| s.starts_with("MERICS"))
+        && header
+            .series
+            .as_deref()
+            .is_some_and(|s| s.starts_with("MERICS"))
     {
         header.publisher = Some("MERICS".to_owned());
     }
@@ -113,7 +116,12 @@ fn is_contents_label(text: &str) -> bool {
     let lower = text.trim_end_matches(':').trim().to_lowercase();
     matches!(
         lower.as_str(),
-        "in this issue" | "contents" | "topics" | "in this edition" | "in dieser ausgabe" | "themen"
+        "in this issue"
+            | "contents"
+            | "topics"
+            | "in this edition"
+            | "in dieser ausgabe"
+            | "themen"
     )
 }
 
@@ -160,7 +168,10 @@ mod tests {
     fn monthly_title() {
         let lines = split_lines("MERICS China Industries Briefing - October 2020\nSubscribe now.");
         let h = parse_header(&lines);
-        assert_eq!(h.title.as_deref(), Some("MERICS China Industries Briefing - October 2020"));
+        assert_eq!(
+            h.title.as_deref(),
+            Some("MERICS China Industries Briefing - October 2020")
+        );
         assert_eq!(h.series.as_deref(), Some("MERICS China Industries"));
         assert_eq!(h.period_hint, Period::new(2020, 10));
         assert_eq!(h.rest, [(2, "Subscribe now.".to_owned())]);

@@ -37,7 +37,11 @@ pub fn split_lines(text: &str) -> Vec<Line<'_>> {
             }
             b'\r' => {
                 out.push(clean(out.len() + 1, &text[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+                i += if bytes.get(i + 1) == Some(&b'\n') {
+                    2
+                } else {
+                    1
+                };
                 start = i;
             }
             _ => i += 1,
@@ -55,8 +59,8 @@ fn clean(no: usize, raw: &str) -> Line<'_> {
         text = rest.trim_start_matches(is_space);
     }
     let hashes = text.len() - text.trim_start_matches('#').len();
-    let heading = (1..=6).contains(&hashes)
-        && text[hashes..].starts_with(|c: char| c.is_whitespace());
+    let heading =
+        (1..=6).contains(&hashes) && text[hashes..].starts_with(|c: char| c.is_whitespace());
     if heading {
         text = text[hashes..].trim_start_matches(is_space);
     }
@@ -121,7 +125,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<String> {
-        split_lines(s).into_iter().map(|l| l.text.into_owned()).collect()
+        split_lines(s)
+            .into_iter()
+            .map(|l| l.text.into_owned())
+            .collect()
     }
 
     #[test]
@@ -139,7 +146,8 @@ mod tests {
 
     #[test]
     fn markdown_decoration_goes() {
-        let lines = split_lines("## 1. Headline\n**At a glance:** text\n> quoted [Link](https://x.y/z)");
+        let lines =
+            split_lines("## 1. Headline\n**At a glance:** text\n> quoted [Link](https://x.y/z)");
         assert!(lines[0].heading);
         assert_eq!(lines[0].text, "1. Headline");
         assert_eq!(lines[1].text, "At a glance: text");

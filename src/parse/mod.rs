@@ -79,11 +79,15 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
             Some(h) => h.clone(),
             None => header.title.clone().unwrap_or_default(),
         };
+        let heading = topic::Heading {
+            index,
+            number: part.number,
+            headline: &headline,
+            line: part.line,
+        };
         let body = &lines[part.body.clone()];
         topics.push(topic::parse_topic(
-            index,
-            part.number,
-            &headline,
+            &heading,
             body,
             &mut warnings,
             &mut pending,
@@ -117,7 +121,11 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         Some(title) => title,
         None => {
             warnings.add(1, "no title found; using the first headline".to_owned());
-            brief.topics.first().map(|t| t.headline.clone()).unwrap_or_default()
+            brief
+                .topics
+                .first()
+                .map(|t| t.headline.clone())
+                .unwrap_or_default()
         }
     };
     let headlines: Vec<&str> = brief.topics.iter().map(|t| t.headline.as_str()).collect();
@@ -144,14 +152,19 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     let total = text.chars().count();
     let odd = text
         .chars()
-        .filter(|c| (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || *c == '\u{fffd}')
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || *c == '\u{fffd}'
+        })
         .count();
     if odd * 20 > total {
         return Err(ParseError::Binary(format!(
             "{odd} of its {total} characters are control or undecodable characters"
         )));
     }
-    if text.trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}').is_empty() {
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
         return Err(ParseError::Blank);
     }
     Ok(())
@@ -169,6 +182,8 @@ struct TopicPart {
     number: u32,
     /// `None` for a single-topic page, whose headline is the title.
     headline: Option<String>,
+    /// The 1-based line of the heading, or of the first label on a single-topic page.
+    line: usize,
     body: std::ops::Range<usize>,
 }
 
@@ -181,7 +196,9 @@ impl Layout {
             .filter(|&a| worth.is_none_or(|w| a > w));
         let body_end = worth.or(authors).unwrap_or(lines.len());
         let headings = topic_headings(&lines[..body_end]);
-        let labelled = lines[..body_end].iter().position(|l| scan_label(&l.text).is_some());
+        let labelled = lines[..body_end]
+            .iter()
+            .position(|l| scan_label(&l.text).is_some());
         let mut topics = Vec::new();
         let header_end = if let Some(&(first, _, _)) = headings.first() {
             for (k, &(at, number, ref headline)) in headings.iter().enumerate() {
@@ -189,6 +206,7 @@ impl Layout {
                 topics.push(TopicPart {
                     number,
                     headline: Some(headline.clone()),
+                    line: lines[at].no,
                     body: at + 1..end,
                 });
             }
@@ -197,16 +215,21 @@ impl Layout {
             topics.push(TopicPart {
                 number: 1,
                 headline: None,
+                line: lines[first_label].no,
                 body: first_label..body_end,
             });
             first_label
         } else {
             body_end
         };
-        let news_end = authors.filter(|&a| worth.is_some_and(|w| a > w)).unwrap_or(lines.len());
+        let news_end = authors
+            .filter(|&a| worth.is_some_and(|w| a > w))
+            .unwrap_or(lines.len());
         let news = worth.map(|w| w + 1..news_end);
         let has_labels = labelled.is_some();
-        let has_news = news.as_ref().is_some_and(|r| lines[r.clone()].iter().any(|l| !l.is_blank()));
+        let has_news = news
+            .as_ref()
+            .is_some_and(|r| lines[r.clone()].iter().any(|l| !l.is_blank()));
         (has_labels || has_news).then_some(Self {
             header_end,
             topics,
@@ -318,7 +341,9 @@ fn brief_period(brief: &Brief) -> Option<Period> {
         .filter_map(|t| t.policy.as_ref()?.date)
         .chain(brief.news.iter().filter_map(|n| n.date))
         .max();
-    policy_or_news.or_else(|| brief.dates().max()).map(Period::of)
+    policy_or_news
+        .or_else(|| brief.dates().max())
+        .map(Period::of)
 }
 
 fn collect_glossary(brief: &Brief) -> Vec<crate::model::GlossaryEntry> {

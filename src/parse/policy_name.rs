@@ -97,7 +97,9 @@ mod tests {
     #[test]
     fn chinese_with_guillemets_and_suffix() {
         assert_eq!(
-            split("Interpretation of the “Plan (2021-2023)” (《行动计划(2021-2023年)》解读) (Link)"),
+            split(
+                "Interpretation of the “Plan (2021-2023)” (《行动计划(2021-2023年)》解读) (Link)"
+            ),
             (
                 "Interpretation of the “Plan (2021-2023)”".into(),
                 Some("《行动计划(2021-2023年)》解读".into())
@@ -108,7 +110,9 @@ mod tests {
     #[test]
     fn outer_bracket_never_closed() {
         assert_eq!(
-            split("Some Plan (2021-2025) (Draft for Comments) (某规划(2021-2025年)(征求意见稿) (Link)"),
+            split(
+                "Some Plan (2021-2025) (Draft for Comments) (某规划(2021-2025年)(征求意见稿) (Link)"
+            ),
             (
                 "Some Plan (2021-2025) (Draft for Comments)".into(),
                 Some("某规划(2021-2025年)(征求意见稿)".into())
@@ -122,7 +126,10 @@ mod tests {
             split("《数字规划》 (Digital Plan)"),
             ("Digital Plan".into(), Some("《数字规划》".into()))
         );
-        assert_eq!(split("Plain English Plan (Link)"), ("Plain English Plan".into(), None));
+        assert_eq!(
+            split("Plain English Plan (Link)"),
+            ("Plain English Plan".into(), None)
+        );
         assert_eq!(split("只有中文"), (String::new(), Some("只有中文".into())));
     }
 }

@@ -59,10 +59,7 @@ pub fn split_labels(s: &str) -> Vec<(Label, &str)> {
         return parts;
     };
     loop {
-        let next = label
-            .is_footer()
-            .then(|| find_inline_label(rest))
-            .flatten();
+        let next = label.is_footer().then(|| find_inline_label(rest)).flatten();
         match next {
             Some((at, next_label, after)) => {
                 parts.push((label, rest[..at].trim()));
@@ -121,10 +118,9 @@ pub fn scan_topic_heading(s: &str) -> Option<(u32, &str)> {
         return None;
     }
     let headline = rest.trim();
-    let starts_well = headline
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_uppercase() || c.is_numeric() || "\"“‘'«《".contains(c) || !c.is_ascii());
+    let starts_well = headline.chars().next().is_some_and(|c| {
+        c.is_uppercase() || c.is_numeric() || "\"“‘'«《".contains(c) || !c.is_ascii()
+    });
     if !starts_well || headline.chars().count() < 3 {
         return None;
     }
@@ -175,7 +171,15 @@ pub fn scan_news_heading(s: &str) -> Option<crate::model::Section> {
 /// "Author(s)", "Authors:", "Author: Jane Doe"; returns what follows on the line.
 pub fn scan_authors(s: &str) -> Option<&str> {
     let lower = s.to_lowercase();
-    for label in ["author(s)", "authors", "author", "autor(en)", "autoren", "autorin", "autor"] {
+    for label in [
+        "author(s)",
+        "authors",
+        "author",
+        "autor(en)",
+        "autoren",
+        "autorin",
+        "autor",
+    ] {
         if lower.starts_with(label) {
             let rest = s[label.len()..].trim_start();
             if rest.is_empty() || rest.starts_with([':', '：']) {
@@ -229,9 +233,15 @@ mod tests {
 
     #[test]
     fn labels() {
-        assert_eq!(scan_label("At a glance: text"), Some((Label::AtAGlance, "text")));
+        assert_eq!(
+            scan_label("At a glance: text"),
+            Some((Label::AtAGlance, "text"))
+        );
         assert_eq!(scan_label("MERICS comment:"), Some((Label::Comment, "")));
-        assert_eq!(scan_label("Date: February 5, 2021"), Some((Label::Date, "February 5, 2021")));
+        assert_eq!(
+            scan_label("Date: February 5, 2021"),
+            Some((Label::Date, "February 5, 2021"))
+        );
         assert_eq!(scan_label("Policy name：X"), Some((Label::PolicyName, "X")));
         assert_eq!(scan_label("In 2020: something"), None);
         assert_eq!(scan_label("no colon"), None);
@@ -250,7 +260,10 @@ mod tests {
                 (Label::AtAGlance, "The plan. Date: stays"),
             ]
         );
-        assert_eq!(split_labels("At a glance: a Date: b"), [(Label::AtAGlance, "a Date: b")]);
+        assert_eq!(
+            split_labels("At a glance: a Date: b"),
+            [(Label::AtAGlance, "a Date: b")]
+        );
     }
 
     #[test]
@@ -267,7 +280,10 @@ mod tests {
 
     #[test]
     fn topic_headings() {
-        assert_eq!(scan_topic_heading("1. MIIT accelerates"), Some((1, "MIIT accelerates")));
+        assert_eq!(
+            scan_topic_heading("1. MIIT accelerates"),
+            Some((1, "MIIT accelerates"))
+        );
         assert_eq!(scan_topic_heading("12) “Quoted”"), Some((12, "“Quoted”")));
         assert_eq!(scan_topic_heading("2021. A year"), None);
         assert_eq!(scan_topic_heading("1.5 percent"), None);

@@ -72,9 +72,7 @@ pub fn trim_unbalanced(s: &str) -> &str {
     loop {
         let lone = unmatched(s);
         let first_lone = lone.first().is_some_and(|&i| i == 0);
-        let last_lone = lone
-            .last()
-            .is_some_and(|&i| s[i..].chars().count() == 1);
+        let last_lone = lone.last().is_some_and(|&i| s[i..].chars().count() == 1);
         if first_lone {
             let c = s.chars().next().map_or(1, char::len_utf8);
             s = s[c..].trim();
@@ -122,9 +120,18 @@ mod tests {
 
     #[test]
     fn unbalanced_ends() {
-        assert_eq!(trim_unbalanced("(医疗(2021年)(征求意见稿)"), "医疗(2021年)(征求意见稿)");
-        assert_eq!(trim_unbalanced("(《计划(2021年)》解读)"), "(《计划(2021年)》解读)");
-        assert_eq!(trim_unbalanced("《计划(2021年)》解读)"), "《计划(2021年)》解读");
+        assert_eq!(
+            trim_unbalanced("(医疗(2021年)(征求意见稿)"),
+            "医疗(2021年)(征求意见稿)"
+        );
+        assert_eq!(
+            trim_unbalanced("(《计划(2021年)》解读)"),
+            "(《计划(2021年)》解读)"
+        );
+        assert_eq!(
+            trim_unbalanced("《计划(2021年)》解读)"),
+            "《计划(2021年)》解读"
+        );
         assert_eq!(trim_unbalanced(" Plan (2021) ("), "Plan (2021)");
         assert_eq!(trim_unbalanced("a ( b"), "a ( b");
     }
@@ -132,7 +139,10 @@ mod tests {
     #[test]
     fn trailing_group() {
         let s = "text (NEA letter (CN); Reuters (EN))";
-        assert_eq!(&s[trailing_group_start(s).unwrap()..], "(NEA letter (CN); Reuters (EN))");
+        assert_eq!(
+            &s[trailing_group_start(s).unwrap()..],
+            "(NEA letter (CN); Reuters (EN))"
+        );
         assert_eq!(trailing_group_start("no group"), None);
         assert_eq!(trailing_group_start("broken)"), None);
     }

@@ -56,8 +56,14 @@ mod tests {
         assert_eq!(
             sources,
             [
-                Source { title: "NEA letter".into(), lang: Some(Lang::Chinese) },
-                Source { title: "Reuters article".into(), lang: Some(Lang::English) },
+                Source {
+                    title: "NEA letter".into(),
+                    lang: Some(Lang::Chinese)
+                },
+                Source {
+                    title: "Reuters article".into(),
+                    lang: Some(Lang::English)
+                },
             ]
         );
     }
@@ -66,7 +72,13 @@ mod tests {
     fn a_source_without_language_and_a_final_dot() {
         let (text, sources) = split_sources("Text (Notice (CN); Company statement).");
         assert_eq!(text, "Text");
-        assert_eq!(sources[1], Source { title: "Company statement".into(), lang: None });
+        assert_eq!(
+            sources[1],
+            Source {
+                title: "Company statement".into(),
+                lang: None
+            }
+        );
     }
 
     #[test]

@@ -44,22 +44,32 @@ struct TopicReader<'w> {
     pending: &'w mut Vec<Pending>,
 }
 
-/// Reads topic `number` (the `index`-th topic of the brief) from its body lines.
+/// Where a topic starts.
+pub struct Heading<'h> {
+    /// The topic's position in the brief, from 0.
+    pub index: usize,
+    /// The number it is written with.
+    pub number: u32,
+    pub headline: &'h str,
+    /// The 1-based line of the heading (of the first label on a single-topic page).
+    pub line: usize,
+}
+
+/// Reads the topic that starts at `heading` from its body lines.
 pub fn parse_topic(
-    index: usize,
-    number: u32,
-    headline: &str,
+    heading: &Heading<'_>,
     body: &[Line<'_>],
     warnings: &mut Warnings,
     pending: &mut Vec<Pending>,
 ) -> Topic {
+    let number = heading.number;
     let mut reader = TopicReader {
         topic: Topic {
             number,
-            headline: headline.to_owned(),
+            headline: heading.headline.to_owned(),
             ..Topic::default()
         },
-        index,
+        index: heading.index,
         part: Part::Lead,
         last: Last::Blank,
         paragraph: Vec::new(),
@@ -76,9 +86,8 @@ pub fn parse_topic(
         reader.line(line);
     }
     if !reader.has_label {
-        let line = body.first().map_or(0, |l| l.no.saturating_sub(1));
         reader.warnings.add(
-            line,
+            heading.line,
             format!("topic {number} has no \"At a glance\", comment or policy footer"),
         );
     }
@@ -142,9 +151,10 @@ impl TopicReader<'_> {
     fn bullet(&mut self, no: usize, point: &str) {
         self.flush();
         match self.part {
-            Part::Footer => self
-                .warnings
-                .add(no, format!("a bullet point after the policy footer: {point:?}")),
+            Part::Footer => self.warnings.add(
+                no,
+                format!("a bullet point after the policy footer: {point:?}"),
+            ),
             Part::Comment => {
                 self.comment.push(format!("• {point}"));
                 self.last = Last::Paragraph;
@@ -254,6 +264,33 @@ pub fn dated(text: &str) -> Option<(crate::model::PartialDate, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::parse::lines::split_lines;
+
+    fn read(line: usize, body: &str) -> (Topic, Vec<crate::model::Warning>) {
+        let lines = split_lines(body);
+        let heading = Heading {
+            index: 0,
+            number: 3,
+            headline: "H",
+            line,
+        };
+        let mut warnings = Warnings::default();
+        let topic = parse_topic(&heading, &lines, &mut warnings, &mut Vec::new());
+        (topic, warnings.into_sorted())
+    }
+
+    #[test]
+    fn a_topic_without_labels_is_reported_on_its_heading_line() {
+        // An empty body (the heading is the last line before "Worth noting") has no line
+        // to point at but the heading's own.
+        let (_, warnings) = read(7, "");
+        assert_eq!(warnings.iter().map(|w| w.line).collect::<Vec<_>>(), [7]);
+        let (topic, warnings) = read(7, "Just text.");
+        assert_eq!(topic.at_a_glance, "Just text.");
+        assert_eq!(warnings.iter().map(|w| w.line).collect::<Vec<_>>(), [7]);
+        let (_, warnings) = read(7, "At a glance: x");
+        assert!(warnings.is_empty());
+    }
 
     #[test]
     fn dated_bullets() {

@@ -16,7 +16,9 @@ pub use search::{SearchHit, SearchKind};
 pub use write::{ImportOutcome, PARSER_VERSION, SourceFile, hex};
 
 /// A brief's row id in the library.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub struct BriefId(pub i64);
 
 impl std::fmt::Display for BriefId {
@@ -28,7 +30,9 @@ impl std::fmt::Display for BriefId {
 /// What can go wrong with the library.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
-    #[error("the library was written by a newer Briefdesk (schema version {found}; this version reads up to {supported}); update Briefdesk to open it")]
+    #[error(
+        "the library was written by a newer Briefdesk (schema version {found}; this version reads up to {supported}); update Briefdesk to open it"
+    )]
     NewerSchema { found: i64, supported: i64 },
     #[error("{path:?} is not a Briefdesk library or is damaged: {reason}")]
     NotALibrary { path: PathBuf, reason: String },
@@ -96,7 +100,9 @@ impl Store {
 
     /// The schema version of the open library.
     pub fn schema_version(&self) -> Result<i64, StoreError> {
-        Ok(self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?)
+        Ok(self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
     /// True when the library has never held a brief (removed ones count as held).

@@ -35,8 +35,11 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError
 }
 
 fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    text.map(|t| t.parse().map_err(|_| StoreError::BadData(format!("bad date {t:?}"))))
-        .transpose()
+    text.map(|t| {
+        t.parse()
+            .map_err(|_| StoreError::BadData(format!("bad date {t:?}")))
+    })
+    .transpose()
 }
 
 impl Store {

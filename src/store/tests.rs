@@ -108,7 +108,10 @@ fn library_survives_reopening() {
     assert_eq!(all[0].brief, brief);
     let hits = store.search("医疗").unwrap();
     assert_eq!(hits.len(), 1);
-    assert_eq!((hits[0].kind, hits[0].topic_number), (SearchKind::Policy, Some(2)));
+    assert_eq!(
+        (hits[0].kind, hits[0].topic_number),
+        (SearchKind::Policy, Some(2))
+    );
 }
 
 #[test]
@@ -138,7 +141,8 @@ fn refuses_a_newer_library() {
     let path = dir.path().join("lib.sqlite");
     {
         let conn = Connection::open(&path).unwrap();
-        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1).unwrap();
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 1)
+            .unwrap();
     }
     let err = Store::open(&path).err().unwrap();
     assert!(matches!(err, StoreError::NewerSchema { .. }), "{err}");
@@ -152,5 +156,9 @@ fn garbage_file_is_not_a_library() {
     std::fs::write(&path, vec![0x5a; 8192]).unwrap();
     let err = Store::open(&path).err().unwrap();
     assert!(matches!(err, StoreError::NotALibrary { .. }), "{err}");
-    assert_eq!(std::fs::read(&path).unwrap(), vec![0x5a; 8192], "file untouched");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        vec![0x5a; 8192],
+        "file untouched"
+    );
 }

@@ -35,7 +35,11 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
 impl Store {
     /// Stores `brief` with its original file, in one transaction. The same content twice is
     /// one brief: the second import reports a duplicate (and restores a removed brief).
-    pub fn import(&mut self, file: &SourceFile<'_>, brief: &Brief) -> Result<ImportOutcome, StoreError> {
+    pub fn import(
+        &mut self,
+        file: &SourceFile<'_>,
+        brief: &Brief,
+    ) -> Result<ImportOutcome, StoreError> {
         let tx = self.conn.transaction()?;
         let existing: Option<(i64, Option<String>)> = tx
             .query_row(
@@ -82,7 +86,11 @@ impl Store {
     }
 }
 
-fn insert_brief(tx: &Transaction<'_>, file: &SourceFile<'_>, brief: &Brief) -> Result<BriefId, StoreError> {
+fn insert_brief(
+    tx: &Transaction<'_>,
+    file: &SourceFile<'_>,
+    brief: &Brief,
+) -> Result<BriefId, StoreError> {
     let sha = hex(&Sha256::digest(file.bytes));
     tx.execute(
         "INSERT INTO files (name, sha256, bytes) VALUES (?1, ?2, ?3)",
@@ -137,14 +145,30 @@ fn insert_brief(tx: &Transaction<'_>, file: &SourceFile<'_>, brief: &Brief) -> R
     for (ord, entry) in brief.glossary.iter().enumerate() {
         tx.execute(
             "INSERT INTO glossary (brief_id, ord, term, meaning, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![brief_id, ord as i64, entry.term, entry.meaning, entry.kind.as_str()],
+            params![
+                brief_id,
+                ord as i64,
+                entry.term,
+                entry.meaning,
+                entry.kind.as_str()
+            ],
         )?;
-        index.add("glossary", None, "term", &format!("{} — {}", entry.term, entry.meaning))?;
+        index.add(
+            "glossary",
+            None,
+            "term",
+            &format!("{} — {}", entry.term, entry.meaning),
+        )?;
     }
     Ok(BriefId(brief_id))
 }
 
-fn insert_topic(tx: &Transaction<'_>, brief_id: i64, ord: usize, topic: &Topic) -> Result<i64, StoreError> {
+fn insert_topic(
+    tx: &Transaction<'_>,
+    brief_id: i64,
+    ord: usize,
+    topic: &Topic,
+) -> Result<i64, StoreError> {
     let policy = topic.policy.as_ref();
     tx.execute(
         "INSERT INTO topics (brief_id, ord, number, headline, at_a_glance, points, events, comment,
@@ -206,7 +230,13 @@ impl<'t> SearchRows<'t> {
         Ok(Self { stmt, brief_id })
     }
 
-    fn add(&mut self, kind: &str, item: Option<i64>, field: &str, text: &str) -> Result<(), StoreError> {
+    fn add(
+        &mut self,
+        kind: &str,
+        item: Option<i64>,
+        field: &str,
+        text: &str,
+    ) -> Result<(), StoreError> {
         if !text.trim().is_empty() {
             self.stmt
                 .execute(params![self.brief_id, kind, item, field, text])?;
@@ -218,8 +248,10 @@ impl<'t> SearchRows<'t> {
 /// Lower-case hexadecimal of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-        write!(out, "{b:02x}").ok();
-        out
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            write!(out, "{b:02x}").ok();
+            out
+        })
 }

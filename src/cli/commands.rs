@@ -1,0 +1,221 @@
+//! What each subcommand does. Results go to stdout; errors to stderr as one sentence.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::{Command, Format, library_path};
+use crate::export::{self, What};
+use crate::import::{self, FileOutcome};
+use crate::store::Store;
+
+/// Runs a subcommand; returns the process exit code.
+pub fn run(command: Command, library: Option<PathBuf>) -> anyhow::Result<i32> {
+    match command {
+        Command::Parse { file, json } => parse(&file, json),
+        Command::Import { paths } => import_paths(&mut open(library)?, &paths),
+        Command::List { json } => list(&open(library)?, json),
+        Command::Search { query, json } => search(&open(library)?, &query, json),
+        Command::Export {
+            what,
+            format,
+            output,
+        } => export(&open(library)?, what, format, output.as_deref()),
+    }
+}
+
+/// Opens the library, seeding a new one with the sample briefs.
+fn open(library: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = library_path(library)?;
+    let mut store = Store::open(&path)?;
+    for outcome in import::seed_if_new(&mut store)? {
+        if let FileOutcome::Failed(err) = outcome {
+            eprintln!("briefdesk: a built-in sample brief did not import: {err}");
+        }
+    }
+    Ok(store)
+}
+
+fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
+    let bytes = import::read_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let text =
+        import::decode_text(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let brief =
+        crate::parse::parse_brief(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &brief)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    writeln!(out, "{}", brief.title)?;
+    if let Some(period) = brief.period {
+        writeln!(out, "period: {period}")?;
+    }
+    for topic in &brief.topics {
+        let policy = topic.policy.as_ref();
+        writeln!(out, "{}. {}", topic.number, topic.headline)?;
+        if let Some(p) = policy {
+            let date = p.date.map(|d| d.to_string()).unwrap_or_default();
+            writeln!(
+                out,
+                "   policy: {} {} — {} {date}",
+                p.name,
+                p.name_zh.as_deref().unwrap_or(""),
+                p.issuing_body.as_deref().unwrap_or("?")
+            )?;
+        }
+    }
+    writeln!(
+        out,
+        "news: {} items; glossary: {} terms",
+        brief.news.len(),
+        brief.glossary.len()
+    )?;
+    for w in &brief.warnings {
+        writeln!(out, "warning: line {}: {}", w.line, w.message)?;
+    }
+    Ok(0)
+}
+
+fn import_paths(store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<i32> {
+    let results = import::import_paths(store, paths, |_, _, _| {});
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0;
+    for (path, outcome) in &results {
+        match outcome {
+            FileOutcome::Imported {
+                title, warnings, ..
+            } => {
+                writeln!(out, "imported: {}: {title}", path.display())?;
+                for w in warnings {
+                    writeln!(out, "  warning: line {}: {}", w.line, w.message)?;
+                }
+            }
+            FileOutcome::Duplicate { title, .. } => writeln!(
+                out,
+                "duplicate: {}: {title} is already in the library",
+                path.display()
+            )?,
+            FileOutcome::Failed(err) => {
+                failed += 1;
+                writeln!(out, "failed: {}: {err}", path.display())?;
+            }
+        }
+    }
+    Ok(i32::from(failed > 0))
+}
+
+fn list(store: &Store, json: bool) -> anyhow::Result<i32> {
+    let briefs = store.briefs()?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &briefs)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    for b in &briefs {
+        writeln!(
+            out,
+            "{:>4}  {:7}  {}  ({} topics, {} policies, {} news)",
+            b.id,
+            b.period.as_deref().unwrap_or("-"),
+            b.title,
+            b.topics,
+            b.policies,
+            b.news
+        )?;
+    }
+    Ok(0)
+}
+
+fn search(store: &Store, query: &str, json: bool) -> anyhow::Result<i32> {
+    let hits = store.search(query)?;
+    let mut out = std::io::stdout().lock();
+    if json {
+        serde_json::to_writer_pretty(&mut out, &hits)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    for hit in &hits {
+        let place = match (hit.topic_number, &hit.news_date) {
+            (Some(n), _) => format!("topic {n}"),
+            (None, Some(date)) => format!("news {date}"),
+            (None, None) => "brief".to_owned(),
+        };
+        writeln!(
+            out,
+            "{} ({}) — {place}, {}: {}",
+            hit.brief_title,
+            hit.period.as_deref().unwrap_or("-"),
+            hit.field,
+            excerpt(&hit.text, query)
+        )?;
+    }
+    if hits.is_empty() {
+        writeln!(out, "no matches for {query:?}")?;
+    }
+    Ok(0)
+}
+
+/// About 100 characters of `text` around the first term of `query`.
+fn excerpt(text: &str, query: &str) -> String {
+    let first = query.split_whitespace().next().unwrap_or("");
+    let lower = text.to_lowercase();
+    let at = lower.find(&first.to_lowercase()).unwrap_or(0);
+    let chars: Vec<char> = text.chars().collect();
+    let at_char = text
+        .get(..at)
+        .map_or(0, |s| s.chars().count())
+        .min(chars.len());
+    let start = at_char.saturating_sub(40);
+    let end = (at_char + 60).min(chars.len());
+    let mut s: String = chars[start..end].iter().collect();
+    if start > 0 {
+        s.insert(0, '…');
+    }
+    if end < chars.len() {
+        s.push('…');
+    }
+    s
+}
+
+fn export(store: &Store, what: What, format: Format, output: Option<&Path>) -> anyhow::Result<i32> {
+    let briefs = store.load_all()?;
+    let mut buffer = Vec::new();
+    match (what, format) {
+        (What::Policies, f) => write_rows(&export::policy_rows(&briefs), f, &mut buffer)?,
+        (What::News, f) => write_rows(&export::news_rows(&briefs), f, &mut buffer)?,
+        (What::Topics, f) => write_rows(&export::topic_rows(&briefs), f, &mut buffer)?,
+        (What::Briefs, f) => write_rows(&export::brief_rows(&briefs), f, &mut buffer)?,
+    }
+    match output {
+        Some(path) => write_atomically(path, &buffer)?,
+        None => std::io::stdout().lock().write_all(&buffer)?,
+    }
+    Ok(0)
+}
+
+fn write_rows<T: serde::Serialize>(
+    rows: &[T],
+    format: Format,
+    out: &mut Vec<u8>,
+) -> anyhow::Result<()> {
+    match format {
+        Format::Csv => export::write_csv(rows, out)?,
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *out, rows)?;
+            out.push(b'\n');
+        }
+    }
+    Ok(())
+}
+
+/// Writes to a temporary file beside `path`, then renames it over `path`.
+fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let tmp = path.with_extension("briefdesk-tmp");
+    std::fs::write(&tmp, bytes).with_context(|| format!("could not write {}", tmp.display()))?;
+    std::fs::rename(&tmp, path).with_context(|| format!("could not write {}", path.display()))?;
+    Ok(())
+}

@@ -1,0 +1,84 @@
+//! The command line: `briefdesk [FILES…]` opens the app; subcommands work on the library
+//! without a window.
+
+mod commands;
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::export::What;
+
+pub use commands::run;
+
+/// Briefdesk: a library of China industrial-policy briefs.
+#[derive(Debug, Parser)]
+#[command(name = "briefdesk", version, about)]
+pub struct Cli {
+    /// The library file (default: library.sqlite in the platform's data folder).
+    #[arg(long, global = true, env = "BRIEFDESK_LIBRARY", value_name = "PATH")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    /// Brief files to import when the app opens.
+    #[arg(value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Parse one brief file and print what was found; the library is not touched.
+    Parse {
+        file: PathBuf,
+        /// Print the whole brief as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Import brief files or folders (searched recursively) into the library.
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+    },
+    /// List the briefs in the library with their counts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search every text field (English and Chinese) of the library.
+    Search {
+        query: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export policies, news, topics or briefs as CSV or JSON.
+    Export {
+        #[arg(long, value_enum)]
+        what: What,
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+        /// Write to this file instead of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// Export file format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// The library path from `--library`, `BRIEFDESK_LIBRARY`, or the platform's data folder.
+pub fn library_path(explicit: Option<PathBuf>) -> anyhow::Result<PathBuf> {
+    if let Some(path) = explicit {
+        return Ok(path);
+    }
+    let dirs =
+        directories::ProjectDirs::from("org", "Briefdesk", "Briefdesk").ok_or_else(|| {
+            anyhow::anyhow!("no home folder found to keep the library in; pass --library PATH")
+        })?;
+    Ok(dirs.data_dir().join("library.sqlite"))
+}

@@ -1,0 +1,200 @@
+//! The command line, run as a user would: the real binary on a temporary library.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_briefdesk");
+const SAMPLE: &str = "seeds/merics-china-industries-2021-02.txt";
+
+fn briefdesk(library: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .args(args)
+        .env("BRIEFDESK_LIBRARY", library)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn parse_json_has_the_documented_shape() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let out = briefdesk(&library, &["parse", SAMPLE, "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(!library.exists(), "parse touches no library");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    for key in [
+        "title",
+        "series",
+        "publisher",
+        "caption",
+        "reading_minutes",
+        "period",
+        "authors",
+        "topics",
+        "news",
+        "glossary",
+        "warnings",
+    ] {
+        assert!(json.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(json["period"], "2021-02");
+    let topic = &json["topics"][1];
+    for key in [
+        "number",
+        "headline",
+        "at_a_glance",
+        "points",
+        "events",
+        "comment",
+        "policy",
+    ] {
+        assert!(topic.get(key).is_some(), "topic misses {key}");
+    }
+    assert_eq!(topic["policy"]["date"], "2021-02-09");
+    assert_eq!(topic["policy"]["issuing_body"], "MIIT");
+    assert_eq!(json["topics"][4]["policy"], serde_json::Value::Null);
+    assert_eq!(json["topics"][4]["events"][0]["date"], "2021-02-07");
+    let news = &json["news"][2];
+    assert_eq!(news["section"], "policy");
+    assert_eq!(news["sources"][1]["title"], "Reuters article");
+    assert_eq!(news["sources"][1]["lang"], "EN");
+    assert_eq!(json["glossary"][0]["kind"], "acronym");
+}
+
+#[test]
+fn parse_refuses_a_non_brief_with_one_sentence() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let out = briefdesk(&dir.path().join("lib"), &["parse", empty.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("empty.txt: the file is empty"), "{err}");
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn import_list_search_export_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "Shopping list\n\nMilk and bread.\n").unwrap();
+    let crlf = dir.path().join("crlf.txt");
+    let sample =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(SAMPLE)).unwrap();
+    std::fs::write(&crlf, sample.replace('\n', "\r\n")).unwrap();
+
+    let out = briefdesk(
+        &library,
+        &[
+            "import",
+            crlf.to_str().unwrap(),
+            bad.to_str().unwrap(),
+            "tests/fixtures/briefs/valid",
+        ],
+    );
+    let text = stdout(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "a failed file makes exit 1: {text}"
+    );
+    assert!(
+        text.contains("crlf.txt: Medical equipment industry") && text.contains("duplicate: "),
+        "{text}"
+    );
+    assert!(
+        text.contains("failed: ") && text.contains("notes.txt: no brief found"),
+        "{text}"
+    );
+    assert!(
+        text.contains("imported: tests/fixtures/briefs/valid/"),
+        "{text}"
+    );
+
+    let list: serde_json::Value =
+        serde_json::from_slice(&briefdesk(&library, &["list", "--json"]).stdout).unwrap();
+    let titles: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["title"].as_str().unwrap())
+        .collect();
+    assert!(
+        titles
+            .iter()
+            .filter(|t| t.starts_with("Medical equipment industry"))
+            .count()
+            == 1
+    );
+    assert!(titles.len() > 5);
+
+    let hits: serde_json::Value =
+        serde_json::from_slice(&briefdesk(&library, &["search", "医疗", "--json"]).stdout).unwrap();
+    let hits = hits.as_array().unwrap();
+    assert!(
+        hits.iter()
+            .any(|h| h["kind"] == "policy" && h["topic_number"] == 2),
+        "{hits:?}"
+    );
+
+    let out = briefdesk(
+        &library,
+        &["export", "--what", "policies", "--format", "csv"],
+    );
+    let csv = stdout(&out);
+    assert!(csv.starts_with("date,policy,name_zh,issuing_body,topic,headline,brief,period\n"));
+    assert!(csv.contains("医疗装备产业发展规划(2021-2025年)(征求意见稿)"));
+
+    let file = dir.path().join("news.json");
+    let out = briefdesk(
+        &library,
+        &[
+            "export",
+            "--what",
+            "news",
+            "--format",
+            "json",
+            "-o",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let news: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(
+        news.as_array()
+            .unwrap()
+            .iter()
+            .any(|n| n["sources"] == "NEA letter (CN); Reuters article (EN)")
+    );
+}
+
+#[test]
+fn a_new_library_shows_the_sample() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefdesk(&dir.path().join("fresh.sqlite"), &["list"]);
+    assert!(out.status.success());
+    assert!(
+        stdout(&out).contains("2021-02  Medical equipment industry"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn a_library_from_a_newer_version_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let conn = rusqlite::Connection::open(&library).unwrap();
+    conn.pragma_update(None, "user_version", 999).unwrap();
+    drop(conn);
+    let out = briefdesk(&library, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("newer Briefdesk"), "{err}");
+}
