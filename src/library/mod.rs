@@ -1,0 +1,320 @@
+//! The library in memory, shaped for the UI: flat rows per view, their cell texts, a
+//! lower-cased search text per row, filters with facet counts, and stable sorting.
+//!
+//! Pure: built from loaded briefs, no I/O and no egui, so it is unit-tested and benchmarked
+//! on its own.
+
+mod columns;
+mod filter;
+mod sort;
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::{Brief, GlossaryKind, NewsItem, Topic};
+use crate::store::{BriefId, StoredBrief};
+
+pub use columns::{Align, ColumnDef, columns};
+pub use filter::{FacetCounts, Filter, LangFacet};
+pub use sort::{SortKey, SortState};
+
+/// A table of the app.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub enum View {
+    #[default]
+    Policies,
+    News,
+    Topics,
+    Briefs,
+    Glossary,
+}
+
+impl View {
+    pub const ALL: [Self; 5] = [Self::Policies, Self::News, Self::Topics, Self::Briefs, Self::Glossary];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Policies => "Policies",
+            Self::News => "News",
+            Self::Topics => "Topics",
+            Self::Briefs => "Briefs",
+            Self::Glossary => "Glossary",
+        }
+    }
+
+    /// The plural noun for counts: "312 of 1,204 policies".
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Policies => "policies",
+            Self::News => "news items",
+            Self::Topics => "topics",
+            Self::Briefs => "briefs",
+            Self::Glossary => "glossary terms",
+        }
+    }
+}
+
+/// One row of a table, as indices into [`Library`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Row {
+    Brief(u32),
+    /// Brief index, topic index (a topic, or a policy: the topic's footer).
+    Topic(u32, u16),
+    News(u32, u16),
+    Glossary(u32),
+}
+
+/// What is selected, stable across reloads of the library.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ItemKey {
+    Brief(BriefId),
+    Policy(BriefId, u16),
+    Topic(BriefId, u16),
+    News(BriefId, u16),
+    Term(String),
+}
+
+/// A term defined by one or more briefs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TermRow {
+    pub term: String,
+    pub meaning: String,
+    pub kind: GlossaryKind,
+    /// Indices of the briefs that define it.
+    pub briefs: Vec<u32>,
+    /// How often the term occurs in the briefs that define it.
+    pub mentions: usize,
+}
+
+/// The loaded library with its rows per view.
+#[derive(Default)]
+pub struct Library {
+    briefs: Vec<StoredBrief>,
+    terms: Vec<TermRow>,
+    rows: BTreeMap<View, Vec<Row>>,
+    /// Per view, aligned with `rows`: the lower-cased text of every searchable field of a row.
+    haystacks: BTreeMap<View, Vec<String>>,
+    /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
+    full_names: BTreeMap<String, String>,
+}
+
+impl Library {
+    pub fn new(briefs: Vec<StoredBrief>) -> Self {
+        let mut lib = Self {
+            briefs,
+            ..Self::default()
+        };
+        lib.build_rows();
+        lib
+    }
+
+    fn build_rows(&mut self) {
+        let mut policies = Vec::new();
+        let mut topics = Vec::new();
+        let mut news = Vec::new();
+        let mut briefs = Vec::new();
+        let mut terms: Vec<TermRow> = Vec::new();
+        let mut term_index: BTreeMap<String, usize> = BTreeMap::new();
+        for (b, stored) in self.briefs.iter().enumerate() {
+            let b = b as u32;
+            briefs.push(Row::Brief(b));
+            for (t, topic) in stored.brief.topics.iter().enumerate() {
+                let row = Row::Topic(b, t as u16);
+                topics.push(row);
+                if topic.policy.is_some() {
+                    policies.push(row);
+                }
+            }
+            news.extend((0..stored.brief.news.len()).map(|n| Row::News(b, n as u16)));
+            let text = brief_text(&stored.brief);
+            for entry in &stored.brief.glossary {
+                let mentions = text.matches(entry.term.as_str()).count();
+                match term_index.get(&entry.term) {
+                    Some(&i) => {
+                        terms[i].briefs.push(b);
+                        terms[i].mentions += mentions;
+                    }
+                    None => {
+                        term_index.insert(entry.term.clone(), terms.len());
+                        terms.push(TermRow {
+                            term: entry.term.clone(),
+                            meaning: entry.meaning.clone(),
+                            kind: entry.kind,
+                            briefs: vec![b],
+                            mentions,
+                        });
+                    }
+                }
+                if entry.kind == GlossaryKind::Acronym {
+                    self.full_names
+                        .entry(entry.term.clone())
+                        .or_insert_with(|| entry.meaning.clone());
+                }
+            }
+        }
+        let glossary = (0..terms.len() as u32).map(Row::Glossary).collect();
+        self.terms = terms;
+        self.rows = BTreeMap::from([
+            (View::Policies, policies),
+            (View::News, news),
+            (View::Topics, topics),
+            (View::Briefs, briefs),
+            (View::Glossary, glossary),
+        ]);
+        self.haystacks = self
+            .rows
+            .iter()
+            .map(|(view, rows)| (*view, rows.iter().map(|r| self.search_text(*r)).collect()))
+            .collect();
+    }
+
+    pub fn briefs(&self) -> &[StoredBrief] {
+        &self.briefs
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.briefs.is_empty()
+    }
+
+    /// Every row of `view`, in library order.
+    pub fn rows(&self, view: View) -> &[Row] {
+        self.rows.get(&view).map_or(&[], Vec::as_slice)
+    }
+
+    pub fn brief(&self, index: u32) -> Option<&StoredBrief> {
+        self.briefs.get(index as usize)
+    }
+
+    pub fn topic(&self, b: u32, t: u16) -> Option<&Topic> {
+        self.brief(b)?.brief.topics.get(t as usize)
+    }
+
+    pub fn news_item(&self, b: u32, n: u16) -> Option<&NewsItem> {
+        self.brief(b)?.brief.news.get(n as usize)
+    }
+
+    pub fn term(&self, index: u32) -> Option<&TermRow> {
+        self.terms.get(index as usize)
+    }
+
+    /// The full name of an issuing body or acronym, from the glossaries.
+    pub fn full_name(&self, short: &str) -> Option<&str> {
+        self.full_names.get(short).map(String::as_str)
+    }
+
+    /// The lower-cased searchable texts of `view`'s rows, aligned with [`Library::rows`].
+    pub fn haystacks(&self, view: View) -> &[String] {
+        self.haystacks.get(&view).map_or(&[], Vec::as_slice)
+    }
+
+    /// The stable key of a row in `view`.
+    pub fn key(&self, view: View, row: Row) -> Option<ItemKey> {
+        Some(match row {
+            Row::Brief(b) => ItemKey::Brief(self.brief(b)?.id),
+            Row::Topic(b, t) if view == View::Policies => ItemKey::Policy(self.brief(b)?.id, t),
+            Row::Topic(b, t) => ItemKey::Topic(self.brief(b)?.id, t),
+            Row::News(b, n) => ItemKey::News(self.brief(b)?.id, n),
+            Row::Glossary(g) => ItemKey::Term(self.term(g)?.term.clone()),
+        })
+    }
+
+    /// The row a key points at, if it is still in the library.
+    pub fn row_of(&self, key: &ItemKey) -> Option<Row> {
+        let brief = |id: &BriefId| self.briefs.iter().position(|s| s.id == *id).map(|i| i as u32);
+        match key {
+            ItemKey::Brief(id) => brief(id).map(Row::Brief),
+            ItemKey::Policy(id, t) | ItemKey::Topic(id, t) => {
+                let b = brief(id)?;
+                self.topic(b, *t).map(|_| Row::Topic(b, *t))
+            }
+            ItemKey::News(id, n) => {
+                let b = brief(id)?;
+                self.news_item(b, *n).map(|_| Row::News(b, *n))
+            }
+            ItemKey::Term(term) => self
+                .terms
+                .iter()
+                .position(|t| t.term == *term)
+                .map(|i| Row::Glossary(i as u32)),
+        }
+    }
+
+    /// The view a key's item is shown in.
+    pub fn view_of(key: &ItemKey) -> View {
+        match key {
+            ItemKey::Brief(_) => View::Briefs,
+            ItemKey::Policy(..) => View::Policies,
+            ItemKey::Topic(..) => View::Topics,
+            ItemKey::News(..) => View::News,
+            ItemKey::Term(_) => View::Glossary,
+        }
+    }
+
+    /// The text of one cell.
+    pub fn cell(&self, view: View, row: Row, column: usize) -> Cow<'_, str> {
+        columns::cell(self, view, row, column)
+    }
+
+    fn search_text(&self, row: Row) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        match row {
+            Row::Brief(b) => {
+                if let Some(s) = self.brief(b) {
+                    let brief = &s.brief;
+                    parts.push(&brief.title);
+                    parts.extend(brief.series.as_deref());
+                    parts.extend(brief.caption.as_deref());
+                }
+            }
+            Row::Topic(b, t) => {
+                if let Some(topic) = self.topic(b, t) {
+                    topic_parts(topic, &mut parts);
+                }
+            }
+            Row::News(b, n) => {
+                if let Some(item) = self.news_item(b, n) {
+                    parts.push(&item.text);
+                    parts.extend(item.sources.iter().map(|s| s.title.as_str()));
+                }
+            }
+            Row::Glossary(g) => {
+                if let Some(term) = self.term(g) {
+                    parts.push(&term.term);
+                    parts.push(&term.meaning);
+                }
+            }
+        }
+        parts.join("\n").to_lowercase()
+    }
+}
+
+fn topic_parts<'a>(topic: &'a Topic, parts: &mut Vec<&'a str>) {
+    parts.push(&topic.headline);
+    parts.push(&topic.at_a_glance);
+    parts.extend(topic.points.iter().map(String::as_str));
+    parts.extend(topic.events.iter().map(|e| e.text.as_str()));
+    parts.push(&topic.comment);
+    if let Some(p) = &topic.policy {
+        parts.push(&p.name);
+        parts.extend(p.name_zh.as_deref());
+        parts.extend(p.issuing_body.as_deref());
+    }
+}
+
+/// All the running text of a brief, for counting mentions.
+fn brief_text(brief: &Brief) -> String {
+    let mut parts: Vec<&str> = vec![&brief.title];
+    for topic in &brief.topics {
+        topic_parts(topic, &mut parts);
+    }
+    for item in &brief.news {
+        parts.push(&item.text);
+        parts.extend(item.sources.iter().map(|s| s.title.as_str()));
+    }
+    parts.join("\n")
+}
+
+#[cfg(test)]
+pub(crate) mod tests;

@@ -1,0 +1,169 @@
+use super::*;
+use crate::model::Section;
+use crate::parse::parse_brief;
+use crate::store::{BriefId, StoredBrief};
+
+pub(crate) const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.txt");
+
+/// The sample plus a second, small brief of our own.
+pub(crate) fn two_briefs() -> Library {
+    let second = "\
+A + B
+
+1. Solar makers expand
+
+At a glance: Some makers add lines for wafers.
+
+MERICS comment: Capacity may outrun demand.
+
+Policy name: Solar Notice (光伏通知) (Link)
+Issuing body: NEA
+Date: March 3, 2021
+
+WORTH NOTING
+
+Corporate news
+
+  • March 4: A maker opens a plant (Maker release (EN))
+";
+    let stored = |id, text: &str| StoredBrief {
+        id: BriefId(id),
+        file_name: format!("{id}.txt"),
+        imported_at: "2026-11-28T10:00:00+00:00".into(),
+        brief: parse_brief(text).unwrap(),
+    };
+    Library::new(vec![stored(1, SAMPLE), stored(2, second)])
+}
+
+fn column(lib: &Library, view: View, rows: &[Row], col: usize) -> Vec<String> {
+    rows.iter().map(|r| lib.cell(view, *r, col).into_owned()).collect()
+}
+
+#[test]
+fn rows_per_view() {
+    let lib = two_briefs();
+    assert_eq!(lib.rows(View::Policies).len(), 5);
+    assert_eq!(lib.rows(View::Topics).len(), 6);
+    assert_eq!(lib.rows(View::News).len(), 16);
+    assert_eq!(lib.rows(View::Briefs).len(), 2);
+    assert!(lib.rows(View::Glossary).len() >= 15);
+    assert_eq!(lib.full_name("MIIT"), Some("Ministry of Industry and Information Technology"));
+    let miit = lib
+        .rows(View::Glossary)
+        .iter()
+        .find(|r| lib.cell(View::Glossary, **r, 0) == "MIIT")
+        .unwrap();
+    assert_eq!(lib.cell(View::Glossary, *miit, 3), "9", "every MIIT in the sample file");
+}
+
+#[test]
+fn search_is_case_insensitive_and_finds_short_chinese() {
+    let lib = two_briefs();
+    let filter = |s: &str| Filter {
+        search: s.into(),
+        ..Filter::default()
+    };
+    let hits = filter("医疗").matching(&lib, View::Policies);
+    assert_eq!(column(&lib, View::Policies, &hits, 0), ["2021-02-09"]);
+    assert_eq!(filter("svolt").matching(&lib, View::News).len(), 1);
+    assert_eq!(filter("solar notice").matching(&lib, View::Policies).len(), 1);
+    assert!(filter("solar 医疗").matching(&lib, View::Policies).is_empty());
+}
+
+#[test]
+fn facets_combine_and_counts_follow_the_other_filters() {
+    let lib = two_briefs();
+    let mut f = Filter::default();
+    f.bodies.insert("MIIT".into());
+    assert_eq!(f.matching(&lib, View::Policies).len(), 2);
+    f.periods.insert("2021-03".into());
+    assert!(f.matching(&lib, View::Policies).is_empty());
+    let counts = f.facet_counts(&lib, View::Policies);
+    // Body counts follow the period filter; period counts follow the body filter.
+    assert_eq!(counts.bodies.get("NEA"), Some(&1));
+    assert_eq!(counts.bodies.get("MIIT"), None);
+    assert_eq!(counts.periods.get("2021-02"), Some(&2));
+
+    let mut news = Filter::default();
+    news.sections.insert(Section::Corporate);
+    news.langs.insert(LangFacet::Lang(crate::model::Lang::Chinese));
+    let rows = news.matching(&lib, View::News);
+    assert_eq!(rows.len(), 6, "corporate news with a Chinese source");
+    let counts = news.facet_counts(&lib, View::News);
+    assert_eq!(counts.sections.get(&Section::Policy), Some(&7));
+}
+
+#[test]
+fn date_range_filters_dated_rows() {
+    let lib = two_briefs();
+    let f = Filter {
+        from: chrono::NaiveDate::from_ymd_opt(2021, 2, 18),
+        to: chrono::NaiveDate::from_ymd_opt(2021, 2, 28),
+        ..Filter::default()
+    };
+    let rows = f.matching(&lib, View::Policies);
+    assert_eq!(column(&lib, View::Policies, &rows, 0), ["2021-02-18", "2021-02-18"]);
+    let counts = Filter::default().facet_counts(&lib, View::News);
+    assert_eq!(
+        counts.dates,
+        Some((
+            chrono::NaiveDate::from_ymd_opt(2021, 2, 2).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2021, 3, 4).unwrap()
+        ))
+    );
+}
+
+#[test]
+fn sorting_is_stable_and_reverses() {
+    let lib = two_briefs();
+    let mut sort = SortState::default();
+    let mut rows = lib.rows(View::Policies).to_vec();
+    sort.click(0);
+    sort.apply(&lib, View::Policies, &mut rows);
+    assert_eq!(
+        column(&lib, View::Policies, &rows, 0),
+        ["2021-02-05", "2021-02-09", "2021-02-18", "2021-02-18", "2021-03-03"]
+    );
+    sort.click(0);
+    sort.apply(&lib, View::Policies, &mut rows);
+    assert_eq!(column(&lib, View::Policies, &rows, 0)[0], "2021-03-03");
+    // Date descending, then body: grouped by body, date descending within.
+    sort.click(3);
+    let mut rows = lib.rows(View::Policies).to_vec();
+    sort.apply(&lib, View::Policies, &mut rows);
+    let pairs: Vec<String> = rows
+        .iter()
+        .map(|r| format!("{} {}", lib.cell(View::Policies, *r, 3), lib.cell(View::Policies, *r, 0)))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            "Beijing Municipal Economic and Information Bureau 2021-02-18",
+            "MIIT 2021-02-18",
+            "MIIT 2021-02-09",
+            "MOT 2021-02-05",
+            "NEA 2021-03-03",
+        ]
+    );
+}
+
+#[test]
+fn numbers_sort_as_numbers() {
+    let lib = two_briefs();
+    let mut sort = SortState::default();
+    sort.click(5);
+    let mut rows = lib.rows(View::Topics).to_vec();
+    sort.apply(&lib, View::Topics, &mut rows);
+    assert_eq!(column(&lib, View::Topics, &rows, 5), ["0", "2", "3", "4", "4", "4"]);
+}
+
+#[test]
+fn keys_survive_a_reload() {
+    let lib = two_briefs();
+    let row = lib.rows(View::News)[15];
+    let key = lib.key(View::News, row).unwrap();
+    assert_eq!(key, ItemKey::News(BriefId(2), 0));
+    let again = two_briefs();
+    assert_eq!(again.row_of(&key), Some(row));
+    assert_eq!(Library::view_of(&key), View::News);
+}
