@@ -5,9 +5,11 @@
 
 pub mod app;
 pub mod cli;
+pub mod command;
 pub mod export;
 pub mod import;
+pub mod library;
 pub mod model;
 pub mod parse;
 pub mod store;
-pub mod library;
+pub mod ui;

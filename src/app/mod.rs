@@ -1,201 +1,329 @@
-//! The desktop window. For now a plain view of the library: briefs, policies and news in
-//! tables. Data is loaded before the window opens, never inside a frame.
+//! The desktop app: wiring only. `logic` takes events from the library thread, `ui` lays out
+//! the panels, and the commands they emit run last.
 
+mod commands;
 mod fonts;
+mod frame;
+pub mod state;
+mod worker;
 
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, sync_channel};
+use std::time::Instant;
 
-use egui_extras::{Column, TableBuilder};
+use crate::library::{FacetCounts, ItemKey, Library, Row, View};
+use crate::store::BriefId;
+use crate::ui::{facets::FacetsPanel, table::TableView};
 
-use crate::export::{NewsRow, PolicyRow, news_rows, policy_rows};
-use crate::import::{self, FileOutcome};
-use crate::store::{Store, StoredBrief};
+pub use fonts::{CJK_FONT, install as install_fonts};
+pub use state::UiState;
+pub use worker::{Event, ReportLine, Request, Worker};
 
-pub use fonts::CJK_FONT;
+/// Where the app keeps its library and what to import at start.
+pub struct AppConfig {
+    pub library: PathBuf,
+    pub files: Vec<PathBuf>,
+}
 
-/// Opens the library (seeding a new one), imports `files`, and runs the window.
+/// Opens the window.
 pub fn run(library: Option<PathBuf>, files: Vec<PathBuf>) -> anyhow::Result<()> {
-    let path = crate::cli::library_path(library)?;
-    let mut store = Store::open(&path)?;
-    import::seed_if_new(&mut store)?;
-    let mut status = format!("Library: {}", path.display());
-    if !files.is_empty() {
-        let results = import::import_paths(&mut store, &files, |_, _, _| {});
-        let imported = results
-            .iter()
-            .filter(|(_, o)| matches!(o, FileOutcome::Imported { .. }))
-            .count();
-        let failed = results.iter().filter(|(_, o)| o.is_failure()).count();
-        status = format!(
-            "{status} — imported {imported} of {} files, {failed} failed",
-            results.len()
-        );
-    }
-    let briefs = store.load_all()?;
+    let config = AppConfig {
+        library: crate::cli::library_path(library)?,
+        files,
+    };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("Briefdesk")
             .with_app_id("briefdesk")
-            .with_inner_size([1200.0, 800.0])
+            .with_inner_size([1280.0, 800.0])
+            .with_min_inner_size([640.0, 400.0])
             .with_drag_and_drop(true),
         ..Default::default()
     };
     eframe::run_native(
         "Briefdesk",
         options,
-        Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
-            Ok(Box::new(App::new(briefs, status)))
-        }),
+        Box::new(move |cc| Ok(Box::new(App::new(cc, config)))),
     )
     .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
 }
 
-/// Which table is shown.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum View {
-    Briefs,
-    Policies,
-    News,
+/// A removal that can still be undone.
+struct Undo {
+    id: BriefId,
+    title: String,
+    at: Instant,
 }
 
-/// The app's state.
+/// The app.
 pub struct App {
-    briefs: Vec<StoredBrief>,
-    view: View,
-    status: String,
+    state: UiState,
+    lib: Library,
+    loaded: bool,
+    library_path: PathBuf,
+    worker: Worker,
+    /// The current view's rows, filtered and sorted; rebuilt only when `dirty`.
+    order: Vec<Row>,
+    counts: FacetCounts,
+    dirty: bool,
+    selected: Option<ItemKey>,
+    selected_pos: Option<usize>,
+    table: TableView,
+    facets: FacetsPanel,
+    status: Option<String>,
+    progress: Option<(usize, usize, PathBuf)>,
+    report: Option<Vec<ReportLine>>,
+    show_report: bool,
+    undo: Option<Undo>,
+    confirm_remove: Option<(BriefId, String)>,
+    original: Option<(String, String)>,
+    picked: Option<Receiver<Option<Vec<PathBuf>>>>,
+    focus_search: bool,
 }
+
+/// How long a removal can be undone from the status bar.
+const UNDO_SECS: u64 = 300;
 
 impl App {
-    pub fn new(briefs: Vec<StoredBrief>, status: String) -> Self {
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        fonts::install(&cc.egui_ctx);
+        crate::ui::theme::apply(&cc.egui_ctx);
+        let state: UiState = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+            .unwrap_or_default();
+        cc.egui_ctx.set_theme(state.theme.preference());
+        let ctx = cc.egui_ctx.clone();
+        let worker = Worker::spawn(config.library.clone(), config.files, move || {
+            ctx.request_repaint()
+        });
         Self {
-            briefs,
-            view: View::Policies,
-            status,
+            state,
+            lib: Library::default(),
+            loaded: false,
+            library_path: config.library,
+            worker,
+            order: Vec::new(),
+            counts: FacetCounts::default(),
+            dirty: true,
+            selected: None,
+            selected_pos: None,
+            table: TableView::default(),
+            facets: FacetsPanel::default(),
+            status: None,
+            progress: None,
+            report: None,
+            show_report: false,
+            undo: None,
+            confirm_remove: None,
+            original: None,
+            picked: None,
+            focus_search: false,
         }
     }
 
-    pub fn view(&self) -> View {
-        self.view
+    /// True once the library thread has delivered the library.
+    pub fn is_loaded(&self) -> bool {
+        self.loaded
     }
+
+    pub fn view(&self) -> View {
+        self.state.view
+    }
+
+    pub fn selected(&self) -> Option<&ItemKey> {
+        self.selected.as_ref()
+    }
+
+    pub fn library(&self) -> &Library {
+        &self.lib
+    }
+
+    /// The current view's rows as shown, and the text of one column of them.
+    pub fn column_texts(&self, column: usize) -> Vec<String> {
+        self.order
+            .iter()
+            .map(|r| self.lib.cell(self.state.view, *r, column).into_owned())
+            .collect()
+    }
+
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_deref()
+    }
+
+    fn take_events(&mut self) {
+        while let Some(event) = self.worker.try_recv() {
+            self.apply_event(event);
+        }
+        if let Some(rx) = &self.picked
+            && let Ok(picked) = rx.try_recv()
+        {
+            self.picked = None;
+            match picked {
+                Some(paths) if !paths.is_empty() => self.worker.send(Request::Import(paths)),
+                _ => {
+                    self.status = Some(
+                        "No file was chosen (or this system has no file dialog: drop files on the window instead)."
+                            .to_owned(),
+                    );
+                }
+            }
+        }
+    }
+
+    fn apply_event(&mut self, event: Event) {
+        match event {
+            Event::Loaded(briefs) => {
+                self.lib = Library::new(briefs);
+                self.loaded = true;
+                self.dirty = true;
+            }
+            Event::Progress {
+                done,
+                total,
+                current,
+            } => self.progress = Some((done, total, current)),
+            Event::Imported(report) => {
+                self.progress = None;
+                self.status = Some(import_summary(&report));
+                self.report = Some(report);
+                self.show_report = true;
+            }
+            Event::Removed { id, title } => {
+                self.status = None;
+                self.undo = Some(Undo {
+                    id,
+                    title,
+                    at: Instant::now(),
+                });
+            }
+            Event::Restored(id) => {
+                self.undo = None;
+                self.status = Some("The brief is back.".to_owned());
+                self.selected = Some(ItemKey::Brief(id));
+            }
+            Event::Original { name, text } => self.original = Some((name, text)),
+            Event::Failed(message) => {
+                self.progress = None;
+                self.status = Some(message);
+            }
+        }
+    }
+
+    /// Rebuilds the cached order and counts after a change of view, filter, sort or data.
+    fn refresh(&mut self) {
+        if !self.dirty {
+            return;
+        }
+        self.dirty = false;
+        let view = self.state.view;
+        let filter = &self.state.filter;
+        let mut order = filter.matching(&self.lib, view);
+        if let Some(sort) = self.state.sorts.get(&view) {
+            sort.apply(&self.lib, view, &mut order);
+        }
+        self.order = order;
+        self.counts = filter.facet_counts(&self.lib, view);
+        self.locate_selection();
+    }
+
+    fn locate_selection(&mut self) {
+        let row = self.selected.as_ref().and_then(|k| self.lib.row_of(k));
+        self.selected_pos = row.and_then(|r| {
+            let in_view = self
+                .selected
+                .as_ref()
+                .is_some_and(|k| Library::view_of(k) == self.state.view);
+            if in_view {
+                self.order.iter().position(|o| *o == r)
+            } else {
+                None
+            }
+        });
+    }
+
+    fn pick_files(&mut self, folder: bool) {
+        let (tx, rx) = sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".to_owned())
+            .spawn(move || {
+                let dialog = rfd::FileDialog::new().set_title("Import briefs");
+                let picked = if folder {
+                    dialog.pick_folder().map(|f| vec![f])
+                } else {
+                    dialog
+                        .add_filter("Briefs", &["txt", "md", "markdown", "text"])
+                        .add_filter("All files", &["*"])
+                        .pick_files()
+                };
+                tx.send(picked).ok();
+            });
+        match spawned {
+            Ok(_) => self.picked = Some(rx),
+            Err(err) => self.status = Some(format!("Could not open the file dialog: {err}")),
+        }
+    }
+}
+
+/// "Imported 3 files, 1 duplicate, 2 failed."
+fn import_summary(report: &[ReportLine]) -> String {
+    let count = |what: &str| report.iter().filter(|l| l.outcome == what).count();
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    let imported = count("imported");
+    let mut text = format!("Imported {imported} file{}", plural(imported));
+    for what in ["duplicate", "failed"] {
+        let n = count(what);
+        if n > 0 {
+            text.push_str(&format!(", {n} {what}"));
+        }
+    }
+    text.push('.');
+    text
+}
+
+/// 1204 → "1,204".
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
 }
 
 impl eframe::App for App {
+    fn logic(&mut self, _ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        self.take_events();
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        egui::Panel::top("toolbar").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("Briefdesk");
-                ui.separator();
-                for (view, label) in [
-                    (View::Policies, "Policies"),
-                    (View::News, "News"),
-                    (View::Briefs, "Briefs"),
-                ] {
-                    ui.selectable_value(&mut self.view, view, label);
-                }
-            });
-        });
-        egui::Panel::bottom("status").show(ui, |ui| {
-            ui.label(&self.status);
-        });
-        egui::CentralPanel::default().show(ui, |ui| match self.view {
-            View::Policies => policies_ui(ui, &policy_rows(&self.briefs)),
-            View::News => news_ui(ui, &news_rows(&self.briefs)),
-            View::Briefs => briefs_ui(ui, &self.briefs),
-        });
+        self.take_events();
+        self.refresh();
+        let mut commands = Vec::new();
+        self.frame_ui(ui, &mut commands);
+        for command in commands {
+            self.run_command(ui.ctx(), command);
+        }
+        self.refresh();
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, eframe::APP_KEY, &self.state);
     }
 }
 
-fn text_cell(ui: &mut egui::Ui, text: &str) {
-    ui.add(egui::Label::new(text).truncate());
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn policies_ui(ui: &mut egui::Ui, rows: &[PolicyRow<'_>]) {
-    TableBuilder::new(ui)
-        .id_salt("policies")
-        .striped(true)
-        .resizable(true)
-        .column(Column::auto().at_least(90.0))
-        .column(Column::initial(380.0).clip(true))
-        .column(Column::initial(260.0).clip(true))
-        .column(Column::initial(160.0).clip(true))
-        .column(Column::remainder().clip(true))
-        .header(22.0, |mut header| {
-            for title in ["Date", "Policy", "中文 name", "Issuing body", "Brief"] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(22.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
-                row.col(|ui| text_cell(ui, r.date.as_deref().unwrap_or("")));
-                row.col(|ui| text_cell(ui, r.policy));
-                row.col(|ui| text_cell(ui, r.name_zh.unwrap_or("")));
-                row.col(|ui| text_cell(ui, r.issuing_body.unwrap_or("")));
-                row.col(|ui| text_cell(ui, r.brief));
-            });
-        });
-}
-
-fn news_ui(ui: &mut egui::Ui, rows: &[NewsRow<'_>]) {
-    TableBuilder::new(ui)
-        .id_salt("news")
-        .striped(true)
-        .resizable(true)
-        .column(Column::auto().at_least(90.0))
-        .column(Column::auto().at_least(70.0))
-        .column(Column::initial(560.0).clip(true))
-        .column(Column::remainder().clip(true))
-        .header(22.0, |mut header| {
-            for title in ["Date", "Section", "Text", "Sources"] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(22.0, rows.len(), |mut row| {
-                let r = &rows[row.index()];
-                row.col(|ui| text_cell(ui, r.date.as_deref().unwrap_or("")));
-                row.col(|ui| text_cell(ui, r.section));
-                row.col(|ui| text_cell(ui, r.text));
-                row.col(|ui| text_cell(ui, &r.sources));
-            });
-        });
-}
-
-fn briefs_ui(ui: &mut egui::Ui, briefs: &[StoredBrief]) {
-    if briefs.is_empty() {
-        ui.label("The library is empty. Import brief files with `briefdesk import PATH`.");
-        return;
+    #[test]
+    fn thousands_separators() {
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1204), "1,204");
+        assert_eq!(thousands(1_000_000), "1,000,000");
     }
-    TableBuilder::new(ui)
-        .id_salt("briefs")
-        .striped(true)
-        .resizable(true)
-        .column(Column::auto().at_least(70.0))
-        .column(Column::initial(520.0).clip(true))
-        .column(Column::initial(200.0).clip(true))
-        .column(Column::auto())
-        .column(Column::remainder())
-        .header(22.0, |mut header| {
-            for title in ["Period", "Title", "Series", "Topics", "News items"] {
-                header.col(|ui| {
-                    ui.strong(title);
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(22.0, briefs.len(), |mut row| {
-                let b = &briefs[row.index()].brief;
-                let period = b.period.map(|p| p.to_string()).unwrap_or_default();
-                row.col(|ui| text_cell(ui, &period));
-                row.col(|ui| text_cell(ui, &b.title));
-                row.col(|ui| text_cell(ui, b.series.as_deref().unwrap_or("")));
-                row.col(|ui| text_cell(ui, &b.topics.len().to_string()));
-                row.col(|ui| text_cell(ui, &b.news.len().to_string()));
-            });
-        });
 }

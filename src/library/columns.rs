@@ -106,7 +106,9 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 (View::Policies, 5) | (View::Topics, 0) => Cow::Borrowed(&stored.brief.title),
                 (View::Topics, 1) => Cow::Owned(topic.number.to_string()),
                 (View::Topics, 2) => Cow::Borrowed(&topic.headline),
-                (View::Topics, 5) => Cow::Owned((topic.points.len() + topic.events.len()).to_string()),
+                (View::Topics, 5) => {
+                    Cow::Owned((topic.points.len() + topic.events.len()).to_string())
+                }
                 _ => Cow::Borrowed(""),
             }
         }

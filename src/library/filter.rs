@@ -73,7 +73,10 @@ struct Facts<'a> {
 impl Filter {
     /// The lower-cased search terms.
     pub fn terms(&self) -> Vec<String> {
-        self.search.split_whitespace().map(str::to_lowercase).collect()
+        self.search
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
     }
 
     /// True when nothing is filtered.

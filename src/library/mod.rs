@@ -21,7 +21,9 @@ pub use filter::{FacetCounts, Filter, LangFacet};
 pub use sort::{SortKey, SortState};
 
 /// A table of the app.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub enum View {
     #[default]
     Policies,
@@ -32,7 +34,13 @@ pub enum View {
 }
 
 impl View {
-    pub const ALL: [Self; 5] = [Self::Policies, Self::News, Self::Topics, Self::Briefs, Self::Glossary];
+    pub const ALL: [Self; 5] = [
+        Self::Policies,
+        Self::News,
+        Self::Topics,
+        Self::Briefs,
+        Self::Glossary,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
@@ -222,7 +230,12 @@ impl Library {
 
     /// The row a key points at, if it is still in the library.
     pub fn row_of(&self, key: &ItemKey) -> Option<Row> {
-        let brief = |id: &BriefId| self.briefs.iter().position(|s| s.id == *id).map(|i| i as u32);
+        let brief = |id: &BriefId| {
+            self.briefs
+                .iter()
+                .position(|s| s.id == *id)
+                .map(|i| i as u32)
+        };
         match key {
             ItemKey::Brief(id) => brief(id).map(Row::Brief),
             ItemKey::Policy(id, t) | ItemKey::Topic(id, t) => {

@@ -76,7 +76,9 @@ impl CellKey {
             return Self::Empty;
         }
         match align {
-            Align::Number => text.parse().map_or_else(|_| Self::Text(text.to_owned()), Self::Number),
+            Align::Number => text
+                .parse()
+                .map_or_else(|_| Self::Text(text.to_owned()), Self::Number),
             Align::Date => Self::Text(text.to_owned()),
             Align::Text => Self::Text(text.to_lowercase()),
         }

@@ -36,7 +36,9 @@ Corporate news
 }
 
 fn column(lib: &Library, view: View, rows: &[Row], col: usize) -> Vec<String> {
-    rows.iter().map(|r| lib.cell(view, *r, col).into_owned()).collect()
+    rows.iter()
+        .map(|r| lib.cell(view, *r, col).into_owned())
+        .collect()
 }
 
 #[test]
@@ -47,13 +49,20 @@ fn rows_per_view() {
     assert_eq!(lib.rows(View::News).len(), 16);
     assert_eq!(lib.rows(View::Briefs).len(), 2);
     assert!(lib.rows(View::Glossary).len() >= 15);
-    assert_eq!(lib.full_name("MIIT"), Some("Ministry of Industry and Information Technology"));
+    assert_eq!(
+        lib.full_name("MIIT"),
+        Some("Ministry of Industry and Information Technology")
+    );
     let miit = lib
         .rows(View::Glossary)
         .iter()
         .find(|r| lib.cell(View::Glossary, **r, 0) == "MIIT")
         .unwrap();
-    assert_eq!(lib.cell(View::Glossary, *miit, 3), "9", "every MIIT in the sample file");
+    assert_eq!(
+        lib.cell(View::Glossary, *miit, 3),
+        "9",
+        "every MIIT in the sample file"
+    );
 }
 
 #[test]
@@ -66,8 +75,15 @@ fn search_is_case_insensitive_and_finds_short_chinese() {
     let hits = filter("医疗").matching(&lib, View::Policies);
     assert_eq!(column(&lib, View::Policies, &hits, 0), ["2021-02-09"]);
     assert_eq!(filter("svolt").matching(&lib, View::News).len(), 1);
-    assert_eq!(filter("solar notice").matching(&lib, View::Policies).len(), 1);
-    assert!(filter("solar 医疗").matching(&lib, View::Policies).is_empty());
+    assert_eq!(
+        filter("solar notice").matching(&lib, View::Policies).len(),
+        1
+    );
+    assert!(
+        filter("solar 医疗")
+            .matching(&lib, View::Policies)
+            .is_empty()
+    );
 }
 
 #[test]
@@ -86,7 +102,8 @@ fn facets_combine_and_counts_follow_the_other_filters() {
 
     let mut news = Filter::default();
     news.sections.insert(Section::Corporate);
-    news.langs.insert(LangFacet::Lang(crate::model::Lang::Chinese));
+    news.langs
+        .insert(LangFacet::Lang(crate::model::Lang::Chinese));
     let rows = news.matching(&lib, View::News);
     assert_eq!(rows.len(), 6, "corporate news with a Chinese source");
     let counts = news.facet_counts(&lib, View::News);
@@ -102,7 +119,10 @@ fn date_range_filters_dated_rows() {
         ..Filter::default()
     };
     let rows = f.matching(&lib, View::Policies);
-    assert_eq!(column(&lib, View::Policies, &rows, 0), ["2021-02-18", "2021-02-18"]);
+    assert_eq!(
+        column(&lib, View::Policies, &rows, 0),
+        ["2021-02-18", "2021-02-18"]
+    );
     let counts = Filter::default().facet_counts(&lib, View::News);
     assert_eq!(
         counts.dates,
@@ -122,7 +142,13 @@ fn sorting_is_stable_and_reverses() {
     sort.apply(&lib, View::Policies, &mut rows);
     assert_eq!(
         column(&lib, View::Policies, &rows, 0),
-        ["2021-02-05", "2021-02-09", "2021-02-18", "2021-02-18", "2021-03-03"]
+        [
+            "2021-02-05",
+            "2021-02-09",
+            "2021-02-18",
+            "2021-02-18",
+            "2021-03-03"
+        ]
     );
     sort.click(0);
     sort.apply(&lib, View::Policies, &mut rows);
@@ -133,7 +159,13 @@ fn sorting_is_stable_and_reverses() {
     sort.apply(&lib, View::Policies, &mut rows);
     let pairs: Vec<String> = rows
         .iter()
-        .map(|r| format!("{} {}", lib.cell(View::Policies, *r, 3), lib.cell(View::Policies, *r, 0)))
+        .map(|r| {
+            format!(
+                "{} {}",
+                lib.cell(View::Policies, *r, 3),
+                lib.cell(View::Policies, *r, 0)
+            )
+        })
         .collect();
     assert_eq!(
         pairs,
@@ -154,7 +186,10 @@ fn numbers_sort_as_numbers() {
     sort.click(5);
     let mut rows = lib.rows(View::Topics).to_vec();
     sort.apply(&lib, View::Topics, &mut rows);
-    assert_eq!(column(&lib, View::Topics, &rows, 5), ["0", "2", "3", "4", "4", "4"]);
+    assert_eq!(
+        column(&lib, View::Topics, &rows, 5),
+        ["0", "2", "3", "4", "4", "4"]
+    );
 }
 
 #[test]

@@ -20,7 +20,7 @@ pub fn collect_definitions(text: &str, out: &mut Vec<GlossaryEntry>) {
             return;
         };
         let inner = text[search_from..search_from + close_rel].trim();
-        let before = &text[..open];
+        let before = tail_words(&text[..open]);
         let entry = if is_acronym(inner) {
             acronym_meaning(before, inner).map(|meaning| GlossaryEntry {
                 term: inner.to_owned(),
@@ -44,8 +44,31 @@ pub fn collect_definitions(text: &str, out: &mut Vec<GlossaryEntry>) {
     }
 }
 
+/// How far before a bracket a meaning may start, in bytes: enough for any real name, and it
+/// keeps a long paragraph with many brackets linear.
+const LOOK_BACK: usize = 512;
+
+/// The whole words in the last [`LOOK_BACK`] bytes of `before`.
+fn tail_words(before: &str) -> &str {
+    if before.len() <= LOOK_BACK {
+        return before;
+    }
+    let mut cut = before.len() - LOOK_BACK;
+    while !before.is_char_boundary(cut) {
+        cut += 1;
+    }
+    // Start after the first space, so no word is cut in half.
+    let window = &before[cut..];
+    window
+        .find(char::is_whitespace)
+        .map_or("", |space| &window[space..])
+}
+
 /// "MIIT", "S&T", "SOEs", "R&D"; not a language tag such as "CN".
 fn is_acronym(s: &str) -> bool {
+    if s.len() > 10 {
+        return false;
+    }
     let upper = s.chars().filter(char::is_ascii_uppercase).count();
     let len = s.chars().count();
     (2..=10).contains(&len)
@@ -57,8 +80,13 @@ fn is_acronym(s: &str) -> bool {
         && !matches!(s, "CN" | "EN" | "DE" | "ZH")
 }
 
+/// Longest bracketed Chinese term, in bytes (100 characters of three bytes).
+const MAX_TERM: usize = 300;
+
 fn is_chinese_term(s: &str) -> bool {
-    s.chars().filter(|c| is_han(*c)).count() >= 2 && s.chars().all(|c| is_cjk(c) || c == '·')
+    s.len() <= MAX_TERM
+        && s.chars().filter(|c| is_han(*c)).count() >= 2
+        && s.chars().all(|c| is_cjk(c) || c == '·')
 }
 
 /// The words before an acronym that spell it: "Ministry of Industry and Information Technology".
@@ -231,6 +259,31 @@ mod tests {
             ]
         );
         assert!(got.iter().all(|(_, _, k)| *k == GlossaryKind::Chinese));
+    }
+
+    #[test]
+    fn long_text_with_many_brackets() {
+        // Each bracket looks back a bounded distance: this stays linear, and the meanings
+        // found far into the text are whole.
+        let text = format!(
+            "{}Ministry of Transport (MOT)",
+            "Ministry of Transport (MOT) x ".repeat(5_000)
+        );
+        assert_eq!(found(&text), [acr("MOT", "Ministry of Transport")]);
+        let text = format!("{}The “Two Zones” (两区)", "a ".repeat(2_000));
+        let got = found(&text);
+        assert_eq!(got[0].1, "Two Zones");
+        assert!(found(&"Ministry (MOT) ".repeat(10_000)).is_empty());
+        assert!(found(&format!("({})", "两".repeat(200))).is_empty());
+    }
+
+    #[test]
+    fn look_back_keeps_whole_words() {
+        let long = format!("{} National Energy Administration", "x".repeat(LOOK_BACK));
+        assert_eq!(tail_words(&long).trim(), "National Energy Administration");
+        assert_eq!(tail_words("short text"), "short text");
+        let cjk = format!("{} 国家 Two Zones", "两".repeat(LOOK_BACK));
+        assert_eq!(tail_words(&cjk).trim(), "国家 Two Zones");
     }
 
     #[test]

@@ -67,20 +67,25 @@ fn unmatched(s: &str) -> Vec<usize> {
 
 /// Trims whitespace, and brackets at either end that have no partner:
 /// "(医疗装备规划(2021年)" gives "医疗装备规划(2021年)".
+///
+/// Dropping a bracket without a partner leaves the other pairs as they were, so the lone
+/// brackets are found once: a long run of them takes linear time.
 pub fn trim_unbalanced(s: &str) -> &str {
-    let mut s = s.trim();
+    let lone = unmatched(s);
+    let is_lone = |i: usize| lone.binary_search(&i).is_ok();
+    let (mut start, mut end) = (0, s.len());
     loop {
-        let lone = unmatched(s);
-        let first_lone = lone.first().is_some_and(|&i| i == 0);
-        let last_lone = lone.last().is_some_and(|&i| s[i..].chars().count() == 1);
-        if first_lone {
-            let c = s.chars().next().map_or(1, char::len_utf8);
-            s = s[c..].trim();
-        } else if last_lone {
-            let c = s.chars().next_back().map_or(1, char::len_utf8);
-            s = s[..s.len() - c].trim();
+        let rest = s[start..end].trim_start();
+        start = end - rest.len();
+        end = start + rest.trim_end().len();
+        let first = s[start..end].chars().next();
+        let last = s[start..end].char_indices().next_back();
+        if let Some(c) = first.filter(|_| is_lone(start)) {
+            start += c.len_utf8();
+        } else if let Some((i, _)) = last.filter(|(i, _)| is_lone(start + i)) {
+            end = start + i;
         } else {
-            return s;
+            return &s[start..end];
         }
     }
 }
@@ -134,6 +139,17 @@ mod tests {
         );
         assert_eq!(trim_unbalanced(" Plan (2021) ("), "Plan (2021)");
         assert_eq!(trim_unbalanced("a ( b"), "a ( b");
+        assert_eq!(trim_unbalanced(" ( （ x ) ）》 "), "( （ x )");
+        assert_eq!(trim_unbalanced("(("), "");
+        assert_eq!(trim_unbalanced(""), "");
+    }
+
+    #[test]
+    fn long_runs_of_lone_brackets() {
+        // Linear: this once took seconds.
+        assert_eq!(trim_unbalanced(&"(".repeat(20_000)), "");
+        let s = format!("{}x{}", "(".repeat(20_000), "》".repeat(20_000));
+        assert_eq!(trim_unbalanced(&s), "x");
     }
 
     #[test]

@@ -1,0 +1,96 @@
+//! Running the commands the panels emitted.
+
+use super::{App, Request};
+use crate::command::Command;
+use crate::library::Library;
+
+impl App {
+    pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
+        match command {
+            Command::SetView(view) => {
+                if view != self.state.view {
+                    self.state.view = view;
+                    self.dirty = true;
+                }
+            }
+            Command::SortBy(column) => {
+                self.state
+                    .sorts
+                    .entry(self.state.view)
+                    .or_default()
+                    .click(column);
+                self.dirty = true;
+            }
+            Command::Select(key) => {
+                self.selected = key;
+                self.locate_selection();
+            }
+            Command::Open(key) => {
+                self.state.view = Library::view_of(&key);
+                self.selected = Some(key);
+                self.state.show_detail = true;
+                self.dirty = true;
+                self.refresh();
+                if let Some(pos) = self.selected_pos {
+                    self.table.scroll_to(pos);
+                }
+            }
+            Command::SetFilter(filter) => {
+                self.state.filter = filter;
+                self.dirty = true;
+            }
+            Command::ShowDetail(show) => self.state.show_detail = show,
+            Command::AskRemove(id) => {
+                let title = self
+                    .lib
+                    .briefs()
+                    .iter()
+                    .find(|b| b.id == id)
+                    .map(|b| b.brief.title.clone())
+                    .unwrap_or_default();
+                self.confirm_remove = Some((id, title));
+            }
+            Command::Remove(id) => {
+                self.confirm_remove = None;
+                self.worker.send(Request::Remove(id));
+            }
+            Command::UndoRemove => {
+                if let Some(undo) = self.undo.take() {
+                    self.worker.send(Request::Restore(undo.id));
+                }
+            }
+            Command::ShowOriginal(id) => self.worker.send(Request::Original(id)),
+            Command::CopyText(text) => {
+                ctx.copy_text(text);
+                self.status = Some("Citation copied.".to_owned());
+            }
+            Command::Import(paths) => {
+                if !paths.is_empty() {
+                    self.status = Some(format!("Importing {} item(s)…", paths.len()));
+                    self.worker.send(Request::Import(paths));
+                }
+            }
+            Command::PickFiles { folder } => self.pick_files(folder),
+            Command::ToggleDarkMode => {
+                self.state.theme = self.state.theme.next();
+                ctx.set_theme(self.state.theme.preference());
+            }
+        }
+    }
+
+    /// Moves the selection `delta` rows up or down the current table.
+    pub(super) fn move_selection(&mut self, delta: isize) {
+        if self.order.is_empty() {
+            return;
+        }
+        let last = self.order.len() as isize - 1;
+        let next = match self.selected_pos {
+            Some(pos) => (pos as isize + delta).clamp(0, last),
+            None if delta > 0 => 0,
+            None => last,
+        } as usize;
+        self.selected = self.lib.key(self.state.view, self.order[next]);
+        self.selected_pos = Some(next);
+        self.table.scroll_to(next);
+    }
+}

@@ -1,0 +1,325 @@
+//! One frame: keyboard, panels in egui's order (top, bottom, left, right, centre), dropped
+//! files, then windows.
+
+use std::time::Duration;
+
+use super::{App, UNDO_SECS, thousands};
+use crate::command::Command;
+use crate::library::View;
+use crate::ui::detail::detail_ui;
+use crate::ui::table::TableInput;
+
+const SEARCH_ID: &str = "search";
+
+impl App {
+    pub(super) fn frame_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        self.keyboard(ui.ctx(), commands);
+        self.dropped_files(ui.ctx(), commands);
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui, commands));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui, commands));
+        if self.state.show_facets {
+            egui::Panel::left("facets")
+                .resizable(true)
+                .default_size(220.0)
+                .min_size(160.0)
+                .show(ui, |ui| {
+                    let (lib, view, filter) = (&self.lib, self.state.view, &self.state.filter);
+                    self.facets
+                        .ui(ui, lib, view, filter, &self.counts, commands);
+                });
+        }
+        if self.state.show_detail {
+            egui::Panel::right("detail")
+                .resizable(true)
+                .default_size(380.0)
+                .min_size(240.0)
+                .show(ui, |ui| {
+                    detail_ui(ui, &self.lib, self.selected.as_ref(), commands)
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| self.table_ui(ui, commands));
+        self.hover_overlay(ui.ctx());
+        self.windows(ui.ctx(), commands);
+    }
+
+    fn keyboard(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        use egui::{Key, Modifiers};
+        let pressed = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_key(m, k));
+        if pressed(Modifiers::COMMAND, Key::F) {
+            self.focus_search = true;
+        }
+        if pressed(Modifiers::COMMAND, Key::O) {
+            commands.push(Command::PickFiles { folder: false });
+        }
+        if pressed(Modifiers::COMMAND, Key::Z) && self.undo.is_some() {
+            commands.push(Command::UndoRemove);
+        }
+        if self.confirm_remove.is_some() {
+            return;
+        }
+        if pressed(Modifiers::NONE, Key::ArrowDown) {
+            self.move_selection(1);
+        }
+        if pressed(Modifiers::NONE, Key::ArrowUp) {
+            self.move_selection(-1);
+        }
+        if pressed(Modifiers::NONE, Key::Enter) && self.selected.is_some() {
+            commands.push(Command::ShowDetail(true));
+        }
+        if pressed(Modifiers::NONE, Key::Escape) {
+            if self.state.filter.search.is_empty() {
+                commands.push(Command::Select(None));
+            } else {
+                let mut filter = self.state.filter.clone();
+                filter.search.clear();
+                commands.push(Command::SetFilter(filter));
+            }
+        }
+    }
+
+    fn dropped_files(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        let dropped = ctx.input_mut(|i| std::mem::take(&mut i.raw.dropped_files));
+        let paths: Vec<_> = dropped.iter().map(|f| f.path().to_owned()).collect();
+        if !paths.is_empty() {
+            commands.push(Command::Import(paths));
+        }
+    }
+
+    fn hover_overlay(&self, ctx: &egui::Context) {
+        let hovering = ctx.input(|i| i.raw.hovered_files.len());
+        if hovering == 0 {
+            return;
+        }
+        let layer = egui::LayerId::new(egui::Order::Foreground, egui::Id::unique("drop_overlay"));
+        let painter = ctx.layer_painter(layer);
+        let rect = ctx.content_rect();
+        painter.rect_filled(rect, 0.0, egui::Color32::from_black_alpha(170));
+        let what = if hovering == 1 {
+            "1 file".to_owned()
+        } else {
+            format!("{hovering} files")
+        };
+        painter.text(
+            rect.center(),
+            egui::Align2::CENTER_CENTER,
+            format!("Import {what}"),
+            egui::FontId::proportional(28.0),
+            egui::Color32::WHITE,
+        );
+    }
+
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            ui.strong("Briefdesk");
+            ui.separator();
+            let mut search = self.state.filter.search.clone();
+            let response = ui.add(
+                egui::TextEdit::singleline(&mut search)
+                    .id(egui::Id::unique(SEARCH_ID))
+                    .hint_text("Search (Ctrl+F)")
+                    .desired_width(260.0),
+            );
+            if std::mem::take(&mut self.focus_search) {
+                response.request_focus();
+            }
+            if response.changed() {
+                let mut filter = self.state.filter.clone();
+                filter.search = search;
+                commands.push(Command::SetFilter(filter));
+            }
+            ui.separator();
+            for view in View::ALL {
+                if ui
+                    .selectable_label(self.state.view == view, view.label())
+                    .clicked()
+                {
+                    commands.push(Command::SetView(view));
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Import…")
+                .on_hover_text("Import brief files (Ctrl+O)")
+                .clicked()
+            {
+                commands.push(Command::PickFiles { folder: false });
+            }
+            if ui.button("Import folder…").clicked() {
+                commands.push(Command::PickFiles { folder: true });
+            }
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                if ui.button(self.state.theme.label()).clicked() {
+                    commands.push(Command::ToggleDarkMode);
+                }
+                ui.toggle_value(&mut self.state.show_detail, "Detail");
+                ui.toggle_value(&mut self.state.show_facets, "Filters");
+            });
+        });
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        ui.horizontal(|ui| {
+            let view = self.state.view;
+            let total = self.lib.rows(view).len();
+            ui.label(format!(
+                "{} of {} {}",
+                thousands(self.order.len()),
+                thousands(total),
+                view.noun()
+            ));
+            ui.separator();
+            ui.weak(self.library_path.display().to_string());
+            if let Some((done, total, current)) = &self.progress {
+                ui.separator();
+                ui.add(
+                    egui::ProgressBar::new(*done as f32 / (*total).max(1) as f32)
+                        .desired_width(120.0),
+                );
+                ui.label(format!("{done}/{total} {}", current.display()));
+            }
+            if let Some(undo) = &self.undo {
+                if undo.at.elapsed() < Duration::from_secs(UNDO_SECS) {
+                    ui.separator();
+                    ui.label(format!("Removed “{}”.", undo.title));
+                    if ui
+                        .button("Undo")
+                        .on_hover_text("Bring the brief back (Ctrl+Z)")
+                        .clicked()
+                    {
+                        commands.push(Command::UndoRemove);
+                    }
+                    ui.ctx().request_repaint_after(Duration::from_secs(1));
+                } else {
+                    self.undo = None;
+                }
+            }
+            if let Some(status) = &self.status {
+                ui.separator();
+                ui.label(status);
+            }
+            if self.report.is_some() && ui.small_button("Report").clicked() {
+                self.show_report = true;
+            }
+        });
+    }
+
+    fn table_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if !self.loaded {
+            ui.centered_and_justified(|ui| ui.spinner());
+            return;
+        }
+        if self.lib.is_empty() {
+            ui.centered_and_justified(|ui| {
+                ui.heading("Drop brief files here or press Import");
+            });
+            return;
+        }
+        if self.order.is_empty() {
+            ui.centered_and_justified(|ui| {
+                ui.label(format!(
+                    "No {} match the search and filters. Press Esc to clear the search.",
+                    self.state.view.noun()
+                ));
+            });
+            return;
+        }
+        let terms = self.state.filter.terms();
+        let default_sort = Default::default();
+        let input = TableInput {
+            lib: &self.lib,
+            view: self.state.view,
+            order: &self.order,
+            selected: self.selected_pos,
+            sort: self
+                .state
+                .sorts
+                .get(&self.state.view)
+                .unwrap_or(&default_sort),
+            terms: &terms,
+        };
+        egui::ScrollArea::horizontal()
+            .auto_shrink([false, false])
+            .show(ui, |ui| self.table.ui(ui, &input, commands));
+    }
+
+    fn windows(&mut self, ctx: &egui::Context, commands: &mut Vec<Command>) {
+        if let Some((id, title)) = &self.confirm_remove {
+            let modal = egui::Modal::new(egui::Id::unique("confirm_remove")).show(ctx, |ui| {
+                ui.heading("Remove this brief?");
+                ui.label(title.as_str());
+                ui.weak("You can undo this from the status bar.");
+                ui.horizontal(|ui| {
+                    if ui.button("Remove").clicked() {
+                        commands.push(Command::Remove(*id));
+                    }
+                    ui.button("Cancel").clicked()
+                })
+                .inner
+            });
+            if modal.inner || modal.should_close() {
+                self.confirm_remove = None;
+            }
+        }
+        if let Some((name, text)) = &self.original {
+            let mut open = true;
+            egui::Window::new(format!("Original: {name}"))
+                .open(&mut open)
+                .default_size([640.0, 520.0])
+                .show(ctx, |ui| {
+                    egui::ScrollArea::both().show(ui, |ui| {
+                        ui.add(
+                            egui::TextEdit::multiline(&mut text.as_str())
+                                .code_editor()
+                                .desired_width(f32::INFINITY),
+                        );
+                    });
+                });
+            if !open {
+                self.original = None;
+            }
+        }
+        if self.show_report
+            && let Some(report) = &self.report
+        {
+            let mut open = true;
+            egui::Window::new("Import report")
+                .open(&mut open)
+                .default_size([600.0, 320.0])
+                .show(ctx, |ui| {
+                    report_ui(ui, report, commands);
+                });
+            self.show_report = open;
+        }
+    }
+}
+
+fn report_ui(ui: &mut egui::Ui, report: &[super::ReportLine], commands: &mut Vec<Command>) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        egui::Grid::new("report")
+            .striped(true)
+            .num_columns(3)
+            .show(ui, |ui| {
+                for line in report {
+                    let name = line.path.file_name().map_or_else(
+                        || line.path.display().to_string(),
+                        |n| n.to_string_lossy().into_owned(),
+                    );
+                    ui.label(name)
+                        .on_hover_text(line.path.display().to_string());
+                    if line.outcome == "failed" {
+                        ui.colored_label(crate::ui::theme::error(ui.visuals()), line.outcome);
+                        ui.label(&line.detail);
+                    } else {
+                        ui.label(line.outcome);
+                        match line.brief {
+                            Some(id) if ui.link(&line.detail).clicked() => {
+                                commands.push(Command::Open(crate::library::ItemKey::Brief(id)));
+                            }
+                            _ => {}
+                        }
+                    }
+                    ui.end_row();
+                }
+            });
+    });
+}

@@ -1,0 +1,31 @@
+//! What the UI asks the app to do. Panels push commands; the app runs them after drawing.
+
+use std::path::PathBuf;
+
+use crate::library::{Filter, ItemKey, View};
+use crate::store::BriefId;
+
+/// One request from the UI.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    SetView(View),
+    /// Sort the current view by this column (again: reverse).
+    SortBy(usize),
+    Select(Option<ItemKey>),
+    /// Show an item in its own view and select it (a link in the detail panel).
+    Open(ItemKey),
+    SetFilter(Filter),
+    ShowDetail(bool),
+    /// Ask before removing a brief.
+    AskRemove(BriefId),
+    Remove(BriefId),
+    UndoRemove,
+    ShowOriginal(BriefId),
+    CopyText(String),
+    Import(Vec<PathBuf>),
+    /// Open the file dialog (files, or a folder).
+    PickFiles {
+        folder: bool,
+    },
+    ToggleDarkMode,
+}

@@ -1,0 +1,301 @@
+//! The detail panel: everything about the selected item, with links to related items.
+
+use super::theme::{BLOCK_GAP, weak};
+use crate::command::Command;
+use crate::library::{ItemKey, Library, Row};
+use crate::model::{NewsItem, Topic};
+use crate::store::StoredBrief;
+
+/// Draws the detail of `key`, or a hint when nothing is selected.
+pub fn detail_ui(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    key: Option<&ItemKey>,
+    commands: &mut Vec<Command>,
+) {
+    let Some(key) = key else {
+        ui.weak("Select a row to see its details here.");
+        return;
+    };
+    let Some(row) = lib.row_of(key) else {
+        ui.weak("The selected item is no longer in the library.");
+        return;
+    };
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| match row {
+            Row::Topic(b, t) => {
+                if let (Some(stored), Some(topic)) = (lib.brief(b), lib.topic(b, t)) {
+                    topic_ui(ui, lib, stored, topic, key, commands);
+                }
+            }
+            Row::News(b, n) => {
+                if let (Some(stored), Some(item)) = (lib.brief(b), lib.news_item(b, n)) {
+                    news_ui(ui, stored, item, key, lib, commands);
+                }
+            }
+            Row::Brief(b) => {
+                if let Some(stored) = lib.brief(b) {
+                    brief_ui(ui, stored, commands);
+                }
+            }
+            Row::Glossary(g) => term_ui(ui, lib, g, commands),
+        });
+}
+
+fn section_label(ui: &mut egui::Ui, text: &str) {
+    ui.add_space(BLOCK_GAP);
+    ui.label(
+        egui::RichText::new(text)
+            .small()
+            .strong()
+            .color(weak(ui.visuals())),
+    );
+}
+
+fn paragraphs_ui(ui: &mut egui::Ui, text: &str) {
+    for paragraph in text.split("\n\n") {
+        ui.label(paragraph);
+    }
+}
+
+fn brief_link_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>) {
+    let period = stored
+        .brief
+        .period
+        .map(|p| p.to_string())
+        .unwrap_or_default();
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("From");
+        if ui
+            .link(format!("{} ({period})", stored.brief.title))
+            .on_hover_text("Show this brief")
+            .clicked()
+        {
+            commands.push(Command::Open(ItemKey::Brief(stored.id)));
+        }
+    });
+}
+
+fn copy_citation_ui(ui: &mut egui::Ui, lib: &Library, key: &ItemKey, commands: &mut Vec<Command>) {
+    ui.add_space(BLOCK_GAP);
+    if ui
+        .button("Copy citation")
+        .on_hover_text("Copy a one-line reference to the clipboard")
+        .clicked()
+        && let Some(text) = citation(lib, key)
+    {
+        commands.push(Command::CopyText(text));
+    }
+}
+
+fn topic_ui(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    stored: &StoredBrief,
+    topic: &Topic,
+    key: &ItemKey,
+    commands: &mut Vec<Command>,
+) {
+    ui.heading(format!("{}. {}", topic.number, topic.headline));
+    brief_link_ui(ui, stored, commands);
+    if let Some(policy) = &topic.policy {
+        section_label(ui, "POLICY DOCUMENT");
+        ui.label(egui::RichText::new(&policy.name).strong());
+        if let Some(zh) = &policy.name_zh {
+            ui.label(zh);
+        }
+        egui::Grid::new("policy_facts")
+            .num_columns(2)
+            .show(ui, |ui| {
+                if let Some(body) = &policy.issuing_body {
+                    ui.weak("Issuing body");
+                    match lib.full_name(body) {
+                        Some(full) if full != body => ui.label(format!("{body} — {full}")),
+                        _ => ui.label(body),
+                    };
+                    ui.end_row();
+                }
+                if let Some(date) = policy.date {
+                    ui.weak("Date");
+                    ui.label(date.to_string());
+                    ui.end_row();
+                }
+            });
+    }
+    if !topic.at_a_glance.is_empty() {
+        section_label(ui, "AT A GLANCE");
+        paragraphs_ui(ui, &topic.at_a_glance);
+    }
+    if !topic.points.is_empty() || !topic.events.is_empty() {
+        section_label(ui, "POINTS");
+        for point in &topic.points {
+            ui.label(format!("• {point}"));
+        }
+        for event in &topic.events {
+            let date = event
+                .date
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "undated".into());
+            ui.label(format!("• {date}: {}", event.text));
+        }
+    }
+    if !topic.comment.is_empty() {
+        section_label(ui, "MERICS COMMENT");
+        paragraphs_ui(ui, &topic.comment);
+    }
+    copy_citation_ui(ui, lib, key, commands);
+}
+
+fn news_ui(
+    ui: &mut egui::Ui,
+    stored: &StoredBrief,
+    item: &NewsItem,
+    key: &ItemKey,
+    lib: &Library,
+    commands: &mut Vec<Command>,
+) {
+    let date = item
+        .date
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| "undated".into());
+    ui.heading(format!("{date} · {} news", item.section.as_str()));
+    brief_link_ui(ui, stored, commands);
+    ui.add_space(BLOCK_GAP);
+    ui.label(&item.text);
+    if !item.sources.is_empty() {
+        section_label(ui, "SOURCES");
+        for source in &item.sources {
+            let lang = source.lang.map_or("language not given", |l| l.tag());
+            ui.label(format!("• {} ({lang})", source.title));
+        }
+    }
+    copy_citation_ui(ui, lib, key, commands);
+}
+
+fn brief_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>) {
+    let brief = &stored.brief;
+    ui.heading(&brief.title);
+    egui::Grid::new("brief_facts")
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut fact = |name: &str, value: Option<String>| {
+                if let Some(value) = value {
+                    ui.weak(name);
+                    ui.label(value);
+                    ui.end_row();
+                }
+            };
+            fact("Period", brief.period.map(|p| p.to_string()));
+            fact("Series", brief.series.clone());
+            fact("Publisher", brief.publisher.clone());
+            fact("Caption", brief.caption.clone());
+            fact(
+                "Reading time",
+                brief.reading_minutes.map(|m| format!("{m} min")),
+            );
+            fact(
+                "Authors",
+                (!brief.authors.is_empty()).then(|| brief.authors.join(", ")),
+            );
+            fact("File", Some(stored.file_name.clone()));
+            fact("Imported", Some(stored.imported_at.replace('T', " ")));
+        });
+    ui.horizontal(|ui| {
+        if ui.button("Show original text").clicked() {
+            commands.push(Command::ShowOriginal(stored.id));
+        }
+        if ui.button("Remove brief…").clicked() {
+            commands.push(Command::AskRemove(stored.id));
+        }
+    });
+    section_label(ui, "TOPICS");
+    for (t, topic) in brief.topics.iter().enumerate() {
+        if ui
+            .link(format!("{}. {}", topic.number, topic.headline))
+            .clicked()
+        {
+            commands.push(Command::Open(ItemKey::Topic(stored.id, t as u16)));
+        }
+    }
+    if !brief.news.is_empty() {
+        section_label(ui, "WORTH NOTING");
+        for (n, item) in brief.news.iter().enumerate() {
+            let date = item.date.map(|d| d.to_string()).unwrap_or_default();
+            let text: String = item.text.chars().take(90).collect();
+            if ui
+                .link(format!("{date} {text}…"))
+                .on_hover_text(&item.text)
+                .clicked()
+            {
+                commands.push(Command::Open(ItemKey::News(stored.id, n as u16)));
+            }
+        }
+    }
+    if !brief.warnings.is_empty() {
+        section_label(ui, "PARSER WARNINGS");
+        for w in &brief.warnings {
+            ui.label(format!("line {}: {}", w.line, w.message));
+        }
+    }
+}
+
+fn term_ui(ui: &mut egui::Ui, lib: &Library, index: u32, commands: &mut Vec<Command>) {
+    let Some(term) = lib.term(index) else {
+        return;
+    };
+    ui.heading(&term.term);
+    ui.label(&term.meaning);
+    ui.weak(format!(
+        "{} · {} mentions",
+        term.kind.as_str(),
+        term.mentions
+    ));
+    section_label(ui, "DEFINED IN");
+    for b in &term.briefs {
+        if let Some(stored) = lib.brief(*b)
+            && ui.link(&stored.brief.title).clicked()
+        {
+            commands.push(Command::Open(ItemKey::Brief(stored.id)));
+        }
+    }
+}
+
+/// A one-line reference: brief title, period, topic, policy, date.
+pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
+    let row = lib.row_of(key)?;
+    let head = |b: u32| {
+        let brief = &lib.brief(b)?.brief;
+        let period = brief.period.map(|p| format!(" ({p})")).unwrap_or_default();
+        Some(format!("{}{period}", brief.title))
+    };
+    Some(match row {
+        Row::Topic(b, t) => {
+            let topic = lib.topic(b, t)?;
+            let mut line = format!("{}, topic {}: {}", head(b)?, topic.number, topic.headline);
+            if let Some(p) = &topic.policy {
+                line.push_str(&format!(" — {}", p.name));
+                if let Some(zh) = &p.name_zh {
+                    line.push_str(&format!(" {zh}"));
+                }
+                if let Some(body) = &p.issuing_body {
+                    line.push_str(&format!(", {body}"));
+                }
+                if let Some(date) = p.date {
+                    line.push_str(&format!(", {date}"));
+                }
+            }
+            line
+        }
+        Row::News(b, n) => {
+            let item = lib.news_item(b, n)?;
+            let date = item.date.map(|d| d.to_string()).unwrap_or_default();
+            format!("{}, Worth noting, {date}: {}", head(b)?, item.text)
+        }
+        Row::Brief(b) => head(b)?,
+        Row::Glossary(g) => {
+            let term = lib.term(g)?;
+            format!("{} — {}", term.term, term.meaning)
+        }
+    })
+}

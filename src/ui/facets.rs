@@ -1,0 +1,169 @@
+//! The left panel: facets with counts that follow the current filter.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::NaiveDate;
+
+use crate::command::Command;
+use crate::library::{FacetCounts, Filter, Library, View};
+use crate::model::Section;
+
+/// The facets panel's own state: the date fields as typed.
+#[derive(Default)]
+pub struct FacetsPanel {
+    from_text: String,
+    to_text: String,
+}
+
+impl FacetsPanel {
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        lib: &Library,
+        view: View,
+        filter: &Filter,
+        counts: &FacetCounts,
+        commands: &mut Vec<Command>,
+    ) {
+        let mut next = filter.clone();
+        egui::ScrollArea::vertical()
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                if filter.has_facets() && ui.button("Clear filters").clicked() {
+                    next = Filter {
+                        search: filter.search.clone(),
+                        ..Filter::default()
+                    };
+                    self.from_text.clear();
+                    self.to_text.clear();
+                }
+                group_ui(
+                    ui,
+                    "Briefs (period)",
+                    &counts.periods,
+                    &mut next.periods,
+                    |p| p.clone(),
+                    |_| None,
+                );
+                if matches!(view, View::Policies | View::Topics) {
+                    group_ui(
+                        ui,
+                        "Issuing bodies",
+                        &counts.bodies,
+                        &mut next.bodies,
+                        |b| b.clone(),
+                        |b| lib.full_name(b).map(str::to_owned),
+                    );
+                }
+                if view == View::News {
+                    group_ui(
+                        ui,
+                        "News section",
+                        &counts.sections,
+                        &mut next.sections,
+                        |s| section_label(*s).to_owned(),
+                        |_| None,
+                    );
+                    group_ui(
+                        ui,
+                        "Source language",
+                        &counts.langs,
+                        &mut next.langs,
+                        |l| l.label().to_owned(),
+                        |_| None,
+                    );
+                }
+                if view != View::Glossary {
+                    self.dates_ui(ui, counts, &mut next);
+                }
+            });
+        if next != *filter {
+            commands.push(Command::SetFilter(next));
+        }
+    }
+
+    fn dates_ui(&mut self, ui: &mut egui::Ui, counts: &FacetCounts, next: &mut Filter) {
+        egui::CollapsingHeader::new("Date range")
+            .default_open(true)
+            .show(ui, |ui| {
+                if let Some((lo, hi)) = counts.dates {
+                    ui.weak(format!("{lo} to {hi}"));
+                }
+                date_field_ui(ui, "From", &mut self.from_text, &mut next.from);
+                date_field_ui(ui, "To", &mut self.to_text, &mut next.to);
+            });
+    }
+}
+
+fn section_label(section: Section) -> &'static str {
+    match section {
+        Section::Policy => "Policy news",
+        Section::Corporate => "Corporate news",
+    }
+}
+
+/// A list of checkboxes "value (count)"; selected values stay listed even at zero.
+fn group_ui<K: Ord + Clone>(
+    ui: &mut egui::Ui,
+    title: &str,
+    counts: &BTreeMap<K, usize>,
+    selected: &mut BTreeSet<K>,
+    label: impl Fn(&K) -> String,
+    hover: impl Fn(&K) -> Option<String>,
+) {
+    let mut values: BTreeSet<K> = counts.keys().cloned().collect();
+    values.extend(selected.iter().cloned());
+    egui::CollapsingHeader::new(title)
+        .default_open(true)
+        .show(ui, |ui| {
+            if values.is_empty() {
+                ui.weak("none");
+            }
+            for value in values {
+                let count = counts.get(&value).copied().unwrap_or(0);
+                let mut on = selected.contains(&value);
+                let response = ui.checkbox(&mut on, format!("{} ({count})", label(&value)));
+                let response = match hover(&value) {
+                    Some(text) => response.on_hover_text(text),
+                    None => response,
+                };
+                if response.changed() {
+                    if on {
+                        selected.insert(value);
+                    } else {
+                        selected.remove(&value);
+                    }
+                }
+            }
+        });
+}
+
+/// A "YYYY-MM-DD" field; the filter takes the date once it reads as one, and drops it when empty.
+fn date_field_ui(ui: &mut egui::Ui, label: &str, text: &mut String, date: &mut Option<NaiveDate>) {
+    if text.is_empty()
+        && let Some(d) = date
+    {
+        *text = d.to_string();
+    }
+    ui.horizontal(|ui| {
+        ui.label(label);
+        let response = ui.add(
+            egui::TextEdit::singleline(text)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(100.0),
+        );
+        if response.changed() {
+            let trimmed = text.trim();
+            if trimmed.is_empty() {
+                *date = None;
+            } else if let Ok(d) = NaiveDate::parse_from_str(trimmed, "%Y-%m-%d") {
+                *date = Some(d);
+            }
+        }
+        let valid =
+            text.trim().is_empty() || NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").is_ok();
+        if !valid {
+            ui.colored_label(super::theme::error(ui.visuals()), "not a date");
+        }
+    });
+}
