@@ -368,8 +368,13 @@ fn sample_topics() {
         "including:\n\nBy 2030, China is to become a global hub for high-end medical equipment R&D, manufacturing and application. The plan also highlights the goal of promoting the integration of traditional medical equipment with new technologies such as 5G, AI, and the Industrial Internet, including improving hospital information infrastructure."
     ));
     assert_eq!(
-        t2.points[3],
-        "Develop new forms of healthcare, e.g., telemedicine, smart medical care and precision medicine"
+        t2.points,
+        [
+            "Achieve major breakthroughs in high-end medical equipment (e.g., diagnostic testing equipment), as well as key components and materials",
+            "Ensure the safety and reliability of high-end medical equipment",
+            "Improve China’s innovation leadership in medical equipment, e.g., by elevating 6-8 Chinese companies to the global top 50 medical device companies",
+            "Develop new forms of healthcare, e.g., telemedicine, smart medical care and precision medicine",
+        ]
     );
     assert!(t2.comment.starts_with("Chinese efforts to upgrade"));
 
@@ -383,8 +388,12 @@ fn sample_topics() {
             .ends_with("in transportation equipment and services.")
     );
     assert_eq!(
-        t3.points[2],
-        "Applied research on China’s Beidou navigation system, e.g., for public transport"
+        t3.points,
+        [
+            "Transportation infrastructure construction and maintenance, e.g., smart perception tech",
+            "Digital transformation and upgrading tech, e.g., autonomous driving in port areas",
+            "Applied research on China’s Beidou navigation system, e.g., for public transport",
+        ]
     );
     assert!(
         t3.comment
@@ -402,8 +411,13 @@ fn sample_topics() {
             .ends_with("The proposed key measures include:")
     );
     assert_eq!(
-        t4.points[2],
-        "Open up the domestic internet virtual private network (VPN) business to foreign investors (up to 50 percent) and abolish restrictions on foreign shareholders for app stores"
+        t4.points,
+        [
+            "Accelerate the construction of digital infrastructure, e.g., 5G and satellite networks",
+            "Promote the construction of an autonomous driving demonstration zone, e.g., with less stringent testing restrictions",
+            "Open up the domestic internet virtual private network (VPN) business to foreign investors (up to 50 percent) and abolish restrictions on foreign shareholders for app stores",
+            "Promote cross-border data flow projects in Zhongguancun Software Park, Jinzhan International Cooperation Service Zone and Daxing Airport Area",
+        ]
     );
     assert!(t4.comment.starts_with("The “Two Zones” (两区) refer to"));
 
@@ -1654,6 +1668,10 @@ fn nasty_inputs_with_known_results() {
     assert_eq!(parse_brief("\u{feff}"), Err(ParseError::Blank));
     assert_eq!(parse_brief("\r\n\r\n"), Err(ParseError::Blank));
     assert!(matches!(parse_brief("a\0b"), Err(ParseError::Binary(_))));
+    assert_eq!(parse_brief("\u{b}\u{b}"), Err(ParseError::Blank));
+    // A "Worth noting" heading with nothing under it is no brief.
+    assert_eq!(parse_brief("WORTH NOTING"), Err(ParseError::NotABrief));
+    assert_eq!(parse_brief("WORTH NOTING\n\n"), Err(ParseError::NotABrief));
 
     let b = parse_brief("At a glance:").expect("a label makes a brief");
     assert_eq!(b.topics.len(), 1);

@@ -154,8 +154,8 @@ fn chinese_meaning(before: &str) -> Option<String> {
         }
         first = index;
     }
-    // A run cannot start with a connector.
-    while first < words.len() && CONNECTORS.contains(&words[first]) {
+    // A run cannot start with a connector, nor with a sentence's "The".
+    while first < words.len() && CONNECTORS.contains(&words[first].to_lowercase().as_str()) {
         first += 1;
     }
     (first < words.len()).then(|| clean_phrase(&words[first..].join(" ")))
@@ -284,6 +284,13 @@ mod tests {
         assert_eq!(tail_words("short text"), "short text");
         let cjk = format!("{} 国家 Two Zones", "两".repeat(LOOK_BACK));
         assert_eq!(tail_words(&cjk).trim(), "国家 Two Zones");
+    }
+
+    #[test]
+    fn a_sentence_starting_the_run_does_not_lend_its_article() {
+        let got = found("The Two Zones (两区) open. The Belt and Road Initiative (一带一路) too.");
+        let meanings: Vec<&str> = got.iter().map(|(_, m, _)| m.as_str()).collect();
+        assert_eq!(meanings, ["Two Zones", "Belt and Road Initiative"]);
     }
 
     #[test]

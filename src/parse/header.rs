@@ -3,7 +3,9 @@
 
 use super::dates::find_month_year;
 use super::lines::Line;
-use super::scanners::{is_top_heading, scan_bullet, scan_reading_minutes, scan_topic_heading};
+use super::scanners::{
+    is_boilerplate, is_top_heading, scan_bullet, scan_reading_minutes, scan_topic_heading,
+};
 use crate::model::Period;
 
 /// What the header told us.
@@ -18,6 +20,8 @@ pub struct Header {
     pub period_hint: Option<Period>,
     /// Free lines after the title, each with its line number: a contents list or notes.
     pub rest: Vec<(usize, String)>,
+    /// Web page leftovers ("Share this page", "???"), each with its line number.
+    pub stray: Vec<(usize, String)>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -25,6 +29,7 @@ enum Kind {
     Marker,
     Free,
     Skip,
+    Stray,
 }
 
 /// Reads the header lines.
@@ -33,7 +38,11 @@ pub fn parse_header(lines: &[Line<'_>]) -> Header {
     let mut classified: Vec<(&Line<'_>, Kind)> = Vec::new();
     for line in lines.iter().filter(|l| !l.is_blank()) {
         let kind = classify(&line.text, &mut header);
-        classified.push((line, kind));
+        if kind == Kind::Stray {
+            header.stray.push((line.no, line.text.to_string()));
+        } else {
+            classified.push((line, kind));
+        }
     }
     let last_marker = classified.iter().rposition(|(_, k)| *k == Kind::Marker);
     let first_marker = classified.iter().position(|(_, k)| *k == Kind::Marker);
@@ -84,6 +93,9 @@ fn classify(text: &str, header: &mut Header) -> Kind {
     if is_top_heading(text) || is_contents_label(text) {
         return Kind::Skip;
     }
+    if is_boilerplate(text) {
+        return Kind::Stray;
+    }
     Kind::Free
 }
 
@@ -125,17 +137,21 @@ fn is_contents_label(text: &str) -> bool {
     )
 }
 
-/// A header line that lists a topic: "• Medical equipment …" or "2. Medical equipment …",
-/// compared with the topic headlines.
+/// A header line that lists a topic: "• Medical equipment industry gets a boost" or
+/// "2. Medical equipment …", compared with the topic headlines. It must match a headline
+/// whole, or be cut short with an ellipsis: a note that merely starts like a headline
+/// ("Chips") is kept.
 pub fn is_contents_entry(text: &str, headlines: &[&str]) -> bool {
     let entry = scan_bullet(text)
         .or_else(|| scan_topic_heading(text).map(|(_, h)| h))
         .unwrap_or(text);
+    let shortened = entry.ends_with(['…', '⋯']) || entry.ends_with("...");
     let entry = normalise(entry);
     !entry.is_empty()
-        && headlines
-            .iter()
-            .any(|h| normalise(h) == entry || normalise(h).starts_with(&entry))
+        && headlines.iter().any(|h| {
+            let headline = normalise(h);
+            headline == entry || (shortened && headline.starts_with(&entry))
+        })
 }
 
 fn normalise(s: &str) -> String {
@@ -185,10 +201,28 @@ mod tests {
     }
 
     #[test]
+    fn web_page_leftovers_are_stray_not_caption_title_or_notes() {
+        let lines = split_lines(
+            "Share this page\nCaption\nMERICS Briefs\n\nAdvertisement\nA + B\n???\nSubscribe now.",
+        );
+        let h = parse_header(&lines);
+        assert_eq!(h.caption.as_deref(), Some("Caption"));
+        assert_eq!(h.title.as_deref(), Some("A + B"));
+        assert_eq!(h.rest, [(8, "Subscribe now.".to_owned())]);
+        let stray: Vec<usize> = h.stray.iter().map(|(no, _)| *no).collect();
+        assert_eq!(stray, [1, 5, 7]);
+    }
+
+    #[test]
     fn contents_entries() {
         let heads = ["Chips get a boost", "Batteries"];
         assert!(is_contents_entry("• Chips get a boost", &heads));
         assert!(is_contents_entry("2. Batteries", &heads));
         assert!(!is_contents_entry("Subscribe to our newsletter", &heads));
+        assert!(is_contents_entry("• Chips get …", &heads));
+        assert!(is_contents_entry("1. Chips get a...", &heads));
+        // Only the start of a headline, without an ellipsis: a note, not an entry.
+        assert!(!is_contents_entry("Chips", &heads));
+        assert!(!is_contents_entry("• Chips get", &heads));
     }
 }

@@ -43,7 +43,7 @@ use chrono::NaiveDate;
 
 use crate::model::{Brief, PartialDate, Period, Topic, Warning, resolve_year};
 use lines::Line;
-use scanners::{is_worth_noting, scan_authors, scan_label, scan_topic_heading};
+use scanners::{is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_topic_heading};
 
 pub use dates::{find_month_year, parse_full_date};
 pub use policy_name::{PolicyNames, split_policy_name};
@@ -73,33 +73,18 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     let mut pending = Vec::new();
 
     let header = header::parse_header(&lines[..layout.header_end]);
-    let mut topics: Vec<Topic> = Vec::new();
-    for (index, part) in layout.topics.iter().enumerate() {
-        let headline = match &part.headline {
-            Some(h) => h.clone(),
-            None => header.title.clone().unwrap_or_default(),
-        };
-        let heading = topic::Heading {
-            index,
-            number: part.number,
-            headline: &headline,
-            line: part.line,
-        };
-        let body = &lines[part.body.clone()];
-        topics.push(topic::parse_topic(
-            &heading,
-            body,
-            &mut warnings,
-            &mut pending,
-        ));
+    for (no, text) in &header.stray {
+        warnings.add(*no, format!("skipped web page text {text:?}"));
     }
+    let topics = read_topics(&lines, &layout, &header, &mut warnings, &mut pending);
     let news = match &layout.news {
         Some(range) => news::parse_news(&lines[range.clone()], &mut warnings, &mut pending),
         None => Vec::new(),
     };
     let authors = layout
         .authors
-        .map(|range| read_authors(&lines[range]))
+        .clone()
+        .map(|range| read_authors(&lines[range], &mut warnings))
         .unwrap_or_default();
 
     let mut brief = Brief {
@@ -117,7 +102,55 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         warnings: Vec::new(),
     };
     let single_topic = layout.topics.first().is_some_and(|t| t.headline.is_none());
-    brief.title = match header.title {
+    set_title_and_notes(
+        &mut brief,
+        header.title,
+        header.rest,
+        single_topic,
+        &mut warnings,
+    );
+    resolve_dates(&mut brief, pending, header.period_hint, &mut warnings);
+    brief.period = brief_period(&brief, header.period_hint);
+    brief.glossary = collect_glossary(&brief);
+    brief.warnings = warnings.into_sorted();
+    Ok(brief)
+}
+
+fn read_topics(
+    lines: &[Line<'_>],
+    layout: &Layout,
+    header: &header::Header,
+    warnings: &mut Warnings,
+    pending: &mut Vec<Pending>,
+) -> Vec<Topic> {
+    let mut topics = Vec::with_capacity(layout.topics.len());
+    for (index, part) in layout.topics.iter().enumerate() {
+        let headline = match &part.headline {
+            Some(h) => h.clone(),
+            None => header.title.clone().unwrap_or_default(),
+        };
+        let heading = topic::Heading {
+            index,
+            number: part.number,
+            headline: &headline,
+            line: part.line,
+        };
+        let body = &lines[part.body.clone()];
+        topics.push(topic::parse_topic(&heading, body, warnings, pending));
+    }
+    topics
+}
+
+/// The title (else the first headline, with a warning), and the header lines that are not
+/// contents entries as notes.
+fn set_title_and_notes(
+    brief: &mut Brief,
+    title: Option<String>,
+    rest: Vec<(usize, String)>,
+    single_topic: bool,
+    warnings: &mut Warnings,
+) {
+    brief.title = match title {
         Some(title) => title,
         None => {
             warnings.add(1, "no title found; using the first headline".to_owned());
@@ -129,16 +162,12 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         }
     };
     let headlines: Vec<&str> = brief.topics.iter().map(|t| t.headline.as_str()).collect();
-    for (_, text) in header.rest {
-        if single_topic || !header::is_contents_entry(&text, &headlines) {
-            brief.notes.push(text);
-        }
-    }
-    resolve_dates(&mut brief, pending, header.period_hint, &mut warnings);
-    brief.period = brief_period(&brief).or(header.period_hint);
-    brief.glossary = collect_glossary(&brief);
-    brief.warnings = warnings.into_sorted();
-    Ok(brief)
+    let notes: Vec<String> = rest
+        .into_iter()
+        .map(|(_, text)| text)
+        .filter(|text| single_topic || !header::is_contents_entry(text, &headlines))
+        .collect();
+    brief.notes = notes;
 }
 
 /// Refuses what is clearly not text.
@@ -148,6 +177,13 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     }
     if text.contains('\0') {
         return Err(ParseError::Binary("it contains NUL bytes".to_owned()));
+    }
+    // Whitespace such as vertical tabs is control text too, but a file of it is blank.
+    if text
+        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
+        .is_empty()
+    {
+        return Err(ParseError::Blank);
     }
     let total = text.chars().count();
     let odd = text
@@ -160,12 +196,6 @@ fn check_text(text: &str) -> Result<(), ParseError> {
         return Err(ParseError::Binary(format!(
             "{odd} of its {total} characters are control or undecodable characters"
         )));
-    }
-    if text
-        .trim_matches(|c: char| c.is_whitespace() || c == '\u{feff}')
-        .is_empty()
-    {
-        return Err(ParseError::Blank);
     }
     Ok(())
 }
@@ -190,10 +220,7 @@ struct TopicPart {
 impl Layout {
     fn find(lines: &[Line<'_>]) -> Option<Self> {
         let worth = lines.iter().position(|l| is_worth_noting(&l.text));
-        let authors = lines
-            .iter()
-            .rposition(|l| scan_authors(&l.text).is_some())
-            .filter(|&a| worth.is_none_or(|w| a > w));
+        let authors = authors_line(lines, worth);
         let body_end = worth.or(authors).unwrap_or(lines.len());
         let headings = topic_headings(&lines[..body_end]);
         let labelled = lines[..body_end]
@@ -239,6 +266,16 @@ impl Layout {
     }
 }
 
+/// The "Author(s)" line that closes the brief: after "Worth noting", or without one, after
+/// the last label. An author line above the topics is no end of the brief.
+fn authors_line(lines: &[Line<'_>], worth: Option<usize>) -> Option<usize> {
+    let start = worth.or_else(|| lines.iter().rposition(|l| scan_label(&l.text).is_some()));
+    lines
+        .iter()
+        .rposition(|l| scan_authors(&l.text).is_some())
+        .filter(|&a| start.is_none_or(|s| a > s))
+}
+
 /// Topic headings numbered 1, 2, 3 … A numbered line directly followed by the next number (a
 /// contents list) is not a heading.
 fn topic_headings(lines: &[Line<'_>]) -> Vec<(usize, u32, String)> {
@@ -261,9 +298,13 @@ fn topic_headings(lines: &[Line<'_>]) -> Vec<(usize, u32, String)> {
     found
 }
 
-fn read_authors(lines: &[Line<'_>]) -> Vec<String> {
+fn read_authors(lines: &[Line<'_>], warnings: &mut Warnings) -> Vec<String> {
     let mut names = Vec::new();
     for (k, line) in lines.iter().enumerate() {
+        if is_boilerplate(&line.text) {
+            warnings.add(line.no, format!("skipped web page text {:?}", line.text));
+            continue;
+        }
         let text = if k == 0 {
             scan_authors(&line.text).unwrap_or("")
         } else {
@@ -304,46 +345,77 @@ fn resolve_dates(
     hint: Option<Period>,
     warnings: &mut Warnings,
 ) {
+    let anchors = year_anchors(brief, hint);
+    for p in pending {
+        if p.date.year.is_some() {
+            // Its date is set already, unless the day does not exist.
+            if p.date.full().is_none() {
+                warnings.add(
+                    p.line,
+                    format!("{} is not a date in the calendar", show(p.date)),
+                );
+            }
+            continue;
+        }
+        let resolved = resolve_year(p.date.month, p.date.day, &anchors);
+        if resolved.is_none() {
+            let why = if anchors.is_empty() {
+                "has no year and the brief has no full date to take one from"
+            } else {
+                "has no year and is no date in the years around the brief's dates"
+            };
+            warnings.add(p.line, format!("the date {} {why}", show(p.date)));
+        }
+        set_date(brief, p.slot, resolved);
+    }
+}
+
+/// The brief's full dates, else the middle of the month its title names.
+fn year_anchors(brief: &Brief, hint: Option<Period>) -> Vec<NaiveDate> {
     let mut anchors: Vec<NaiveDate> = brief.dates().collect();
+    anchors.sort_unstable();
+    anchors.dedup();
     if anchors.is_empty()
         && let Some(day) = hint.and_then(|p| NaiveDate::from_ymd_opt(p.year, p.month, 15))
     {
         anchors.push(day);
     }
-    for p in pending.into_iter().filter(|p| p.date.year.is_none()) {
-        let resolved = resolve_year(p.date.month, p.date.day, &anchors);
-        if resolved.is_none() {
-            warnings.add(
-                p.line,
-                format!(
-                    "the date {}/{} has no year and the brief has no full date to take one from",
-                    p.date.month, p.date.day
-                ),
-            );
-        }
-        match p.slot {
-            DateSlot::Event(t, e) => brief.topics[t].events[e].date = resolved,
-            DateSlot::News(n) => brief.news[n].date = resolved,
-            DateSlot::Policy(t) => {
-                if let Some(policy) = &mut brief.topics[t].policy {
-                    policy.date = resolved;
-                }
+    anchors
+}
+
+/// "2/30" or "2021/2/30".
+fn show(date: PartialDate) -> String {
+    match date.year {
+        Some(year) => format!("{year}/{}/{}", date.month, date.day),
+        None => format!("{}/{}", date.month, date.day),
+    }
+}
+
+fn set_date(brief: &mut Brief, slot: DateSlot, date: Option<NaiveDate>) {
+    match slot {
+        DateSlot::Event(t, e) => brief.topics[t].events[e].date = date,
+        DateSlot::News(n) => brief.news[n].date = date,
+        DateSlot::Policy(t) => {
+            if let Some(policy) = &mut brief.topics[t].policy {
+                policy.date = date;
             }
         }
     }
 }
 
-/// The month of the latest policy or news date, else of the latest event.
-fn brief_period(brief: &Brief) -> Option<Period> {
+/// The month of the latest policy or news date, else the month the title names, else the
+/// month of the latest event.
+fn brief_period(brief: &Brief, title_month: Option<Period>) -> Option<Period> {
     let policy_or_news = brief
         .topics
         .iter()
         .filter_map(|t| t.policy.as_ref()?.date)
         .chain(brief.news.iter().filter_map(|n| n.date))
-        .max();
+        .max()
+        .map(Period::of);
     policy_or_news
-        .or_else(|| brief.dates().max())
-        .map(Period::of)
+        .or(title_month)
+        .or_else(|| brief.dates().max().map(Period::of))
 }
 
 fn collect_glossary(brief: &Brief) -> Vec<crate::model::GlossaryEntry> {
@@ -378,5 +450,109 @@ impl Warnings {
     fn into_sorted(mut self) -> Vec<Warning> {
         self.0.sort_by_key(|w| w.line);
         self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Brief {
+        parse_brief(text).unwrap()
+    }
+
+    fn warned(brief: &Brief) -> Vec<(usize, &str)> {
+        brief
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn period_takes_policy_or_news_then_title_then_events() {
+        let monthly =
+            "MERICS China Industries Briefing - October 2020\n\n1. Chips\n\nAt a glance: x\n\n";
+        let event = "• September 28, 2020: an event\n";
+        let b = parse(&format!("{monthly}{event}"));
+        assert_eq!(
+            b.period,
+            Period::new(2020, 10),
+            "the title's month beats an event"
+        );
+        let b = parse(&format!(
+            "{monthly}{event}\nPolicy name: P\nDate: November 2, 2020\n"
+        ));
+        assert_eq!(
+            b.period,
+            Period::new(2020, 11),
+            "a policy date beats the title"
+        );
+        let b = parse(&format!("Chips\n\n1. Chips\n\nAt a glance: x\n\n{event}"));
+        assert_eq!(
+            b.period,
+            Period::new(2020, 9),
+            "without either, the latest event"
+        );
+    }
+
+    #[test]
+    fn impossible_dates_are_warned_not_dropped_silently() {
+        let b = parse(
+            "T\n\n1. Chips\n\nAt a glance: x\n\n• February 30, 2021: e\n\nPolicy name: P\nDate: February 31, 2021\n\nWORTH NOTING\nPolicy news\n• April 31, 2021: n (A (CN))\n• February 30: m (A (CN))\n• March 1, 2021: ok (A (CN))\n",
+        );
+        assert_eq!(b.topics[0].events[0].date, None);
+        assert_eq!(b.topics[0].policy.as_ref().and_then(|p| p.date), None);
+        assert_eq!(b.news[0].date, None);
+        assert_eq!(b.news[1].date, None);
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [7, 10, 14, 15]);
+        assert!(b.warnings[0].message.contains("2021/2/30 is not a date"));
+        assert!(
+            b.warnings[3]
+                .message
+                .contains("2/30 has no year and is no date")
+        );
+    }
+
+    #[test]
+    fn whitespace_only_is_blank_even_with_vertical_tabs() {
+        assert_eq!(parse_brief("\u{b}\u{b}\n"), Err(ParseError::Blank));
+        assert_eq!(parse_brief(" \u{85}\u{2028}\n"), Err(ParseError::Blank));
+        assert!(matches!(
+            parse_brief("\u{1}\u{2}x"),
+            Err(ParseError::Binary(_))
+        ));
+    }
+
+    #[test]
+    fn web_page_leftovers_in_header_and_authors_are_warnings() {
+        let b = parse(
+            "Share this page\nMERICS Briefs\n\nTitle\nAdvertisement\n\n1. Chips\n\nAt a glance: x\n\nWORTH NOTING\nPolicy news\n• March 1, 2021: n (A (CN))\nAuthor(s)\nJane Doe\nShare this page\n",
+        );
+        assert_eq!(b.caption, None);
+        assert_eq!(b.title, "Title");
+        assert!(b.notes.is_empty());
+        assert_eq!(b.authors, ["Jane Doe"]);
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [1, 5, 16]);
+        assert!(warned(&b).iter().all(|(_, m)| m.contains("web page text")));
+    }
+
+    #[test]
+    fn an_author_line_above_the_topics_does_not_end_the_brief() {
+        let b = parse("Title\nAuthor: Jane Doe\n\n1. Chips\n\nAt a glance: x\n");
+        assert_eq!(b.topics.len(), 1);
+        assert_eq!(b.topics[0].at_a_glance, "x");
+        assert_eq!(b.notes, ["Author: Jane Doe"]);
+        let b = parse("Title\n\n1. Chips\n\nAt a glance: x\nAuthor(s)\nJane Doe\n");
+        assert_eq!(b.authors, ["Jane Doe"]);
+        assert_eq!(b.topics[0].at_a_glance, "x");
+    }
+
+    #[test]
+    fn a_headline_with_nothing_after_it_is_warned_on_its_own_line() {
+        let b = parse("T\n\n1. Chips\n\nAt a glance: x\n\n2. More chips\n");
+        assert_eq!(warned(&b).first().map(|w| w.0), Some(7));
     }
 }

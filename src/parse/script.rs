@@ -34,29 +34,38 @@ const PAIRS: &[(char, char)] = &[
     ('「', '」'),
 ];
 
-fn opener_of(close: char) -> Option<char> {
-    PAIRS.iter().find(|(_, c)| *c == close).map(|(o, _)| *o)
+fn pair_of_opener(c: char) -> Option<usize> {
+    PAIRS.iter().position(|(o, _)| *o == c)
 }
 
-fn is_opener(c: char) -> bool {
-    PAIRS.iter().any(|(o, _)| *o == c)
+fn pair_of_closer(c: char) -> Option<usize> {
+    PAIRS.iter().position(|(_, close)| *close == c)
 }
 
-/// Byte positions of brackets in `s` that have no partner.
+/// Byte positions of brackets in `s` that have no partner. A closer pairs with the nearest
+/// open bracket of its kind; openers above that one were never closed.
+///
+/// Linear: a closer whose kind is not open is lone at once (`open` counts each kind on the
+/// stack), and every other search ends at its partner, draining what it passed.
 fn unmatched(s: &str) -> Vec<usize> {
-    let mut stack: Vec<(usize, char)> = Vec::new();
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut open = [0usize; PAIRS.len()];
     let mut lone = Vec::new();
     for (i, c) in s.char_indices() {
-        if is_opener(c) {
-            stack.push((i, c));
-        } else if let Some(open) = opener_of(c) {
-            match stack.iter().rposition(|(_, o)| *o == open) {
-                Some(at) => {
-                    // Openers above the partner were never closed.
-                    lone.extend(stack.drain(at + 1..).map(|(i, _)| i));
-                    stack.pop();
+        if let Some(kind) = pair_of_opener(c) {
+            stack.push((i, kind));
+            open[kind] += 1;
+        } else if let Some(kind) = pair_of_closer(c) {
+            if open[kind] == 0 {
+                lone.push(i);
+                continue;
+            }
+            while let Some((at, top)) = stack.pop() {
+                open[top] -= 1;
+                if top == kind {
+                    break;
                 }
-                None => lone.push(i),
+                lone.push(at);
             }
         }
     }

@@ -1,0 +1,226 @@
+//! The whole app driven through its accessibility tree (egui_kittest): no display, no GPU.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use briefdesk::app::{App, AppConfig};
+use briefdesk::library::{ItemKey, View};
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+fn app(library: &Path) -> Harness<'static, App> {
+    let config = AppConfig {
+        library: library.to_owned(),
+        files: Vec::new(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, config));
+    wait_until(&mut harness, "the library loads", |app| app.is_loaded());
+    harness
+}
+
+/// Steps frames until `done` holds (the library thread answers asynchronously).
+fn wait_until(harness: &mut Harness<'_, App>, what: &str, done: impl Fn(&App) -> bool) {
+    let start = Instant::now();
+    while !done(harness.state()) {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "timed out waiting until {what}"
+        );
+        harness.step();
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    harness.run();
+}
+
+#[test]
+fn clicking_a_header_sorts_and_again_reverses() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    assert_eq!(h.state().view(), View::Policies);
+    let unsorted = h.state().column_texts(0);
+    assert_eq!(
+        unsorted,
+        ["2021-02-18", "2021-02-09", "2021-02-05", "2021-02-18"]
+    );
+    h.get_by_label("Date").click();
+    h.run();
+    assert_eq!(
+        h.state().column_texts(0),
+        ["2021-02-05", "2021-02-09", "2021-02-18", "2021-02-18"]
+    );
+    assert!(
+        h.query_by_label("↑").is_some(),
+        "the arrow shows the direction"
+    );
+    h.get_by_label("Date").click();
+    h.run();
+    assert_eq!(
+        h.state().column_texts(0),
+        ["2021-02-18", "2021-02-18", "2021-02-09", "2021-02-05"]
+    );
+    assert!(
+        h.query_by_label("↓").is_some(),
+        "the arrow shows the direction"
+    );
+}
+
+#[test]
+fn typing_in_search_filters_rows_and_escape_clears() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("医疗".into()));
+    h.run();
+    assert_eq!(h.state().column_texts(0), ["2021-02-09"]);
+    assert!(h.query_by_label("1 of 4 policies").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().column_texts(0).len(), 4);
+}
+
+#[test]
+fn selecting_a_row_fills_the_detail_and_arrows_move() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    assert!(
+        h.query_by_label("Select a row to see its details here.")
+            .is_some()
+    );
+    h.get_by_label("2021-02-09").click();
+    h.run();
+    assert!(matches!(h.state().selected(), Some(ItemKey::Policy(_, 1))));
+    // The headline is in the table and in the detail heading; the comment only in the detail.
+    let headline = "2. New blueprint gives China’s medical equipment industry a high-tech boost";
+    assert_eq!(h.get_all_by_label(headline).count(), 2);
+    assert!(
+        h.query_by_label_contains("the COVID-19 crisis has accelerated")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("MIIT — Ministry of Industry and Information Technology")
+            .is_some()
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(matches!(h.state().selected(), Some(ItemKey::Policy(_, 2))));
+    assert_eq!(
+        h.get_all_by_label("2021-02-05").count(),
+        2,
+        "table row and detail date"
+    );
+    // The link to the brief opens it in the Briefs view.
+    h.get_by_label(
+        "Medical equipment industry + Tech-upgrade + \"Two Zones\" construction plan (2021-02)",
+    )
+    .click();
+    h.run();
+    assert_eq!(h.state().view(), View::Briefs);
+    assert!(matches!(h.state().selected(), Some(ItemKey::Brief(_))));
+}
+
+#[test]
+fn a_facet_narrows_the_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.get_by_label("MIIT (2)").click();
+    h.run();
+    assert_eq!(h.state().column_texts(3), ["MIIT", "MIIT"]);
+    assert!(h.query_by_label("2 of 4 policies").is_some());
+    h.get_by_label("News").click();
+    h.run();
+    h.get_by_label("Corporate news (8)").click();
+    h.run();
+    assert_eq!(h.state().column_texts(1), vec!["corporate"; 8]);
+    h.get_by_label("CN (6)").click();
+    h.run();
+    assert_eq!(h.state().column_texts(0).len(), 6);
+}
+
+#[test]
+fn remove_then_undo_restores_the_brief() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.get_by_label("Briefs").click();
+    h.run();
+    h.get_by_label("2021-02").click();
+    h.run();
+    h.get_by_label("Remove brief…").click();
+    h.run();
+    assert!(h.query_by_label("Remove this brief?").is_some());
+    h.get_by_label("Remove").click();
+    wait_until(&mut h, "the brief is removed", |app| {
+        app.library().is_empty()
+    });
+    assert!(
+        h.query_by_label("Drop brief files here or press Import")
+            .is_some()
+    );
+    h.get_by_label("Undo").click();
+    wait_until(&mut h, "the brief is back", |app| !app.library().is_empty());
+    assert_eq!(
+        h.state().column_texts(1),
+        ["Medical equipment industry + Tech-upgrade + \"Two Zones\" construction plan"]
+    );
+}
+
+#[derive(Debug)]
+struct DroppedPath(PathBuf);
+
+impl egui::DroppedFile for DroppedPath {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropped_files_are_imported_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefs");
+    let junk = dir.path().join("junk.txt");
+    std::fs::write(&junk, "nothing to see").unwrap();
+    for path in [
+        fixtures.join("valid/german-header.txt"),
+        fixtures.join("valid/inline-footer.txt"),
+        junk,
+    ] {
+        h.input_mut()
+            .dropped_files
+            .push(Arc::new(DroppedPath(path)));
+    }
+    h.run();
+    wait_until(&mut h, "the import is done", |app| {
+        app.library().briefs().len() == 3
+    });
+    assert_eq!(h.state().status(), Some("Imported 2 files, 1 failed."));
+    assert!(h.query_by_label("Import report").is_some());
+    assert!(h.query_by_label_contains("no brief found").is_some());
+    assert!(
+        h.state().column_texts(0).len() > 4,
+        "the policies table grew"
+    );
+}
+
+#[test]
+fn bundled_font_covers_every_chinese_character_of_the_sample() {
+    use skrifa::MetadataProvider as _;
+    let font = skrifa::FontRef::new(briefdesk::app::CJK_FONT).unwrap();
+    let charmap = font.charmap();
+    let sample = include_str!("../seeds/merics-china-industries-2021-02.txt");
+    let missing: Vec<char> = sample
+        .chars()
+        .filter(|c| *c as u32 >= 0x2E80)
+        .filter(|c| charmap.map(*c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "missing glyphs: {missing:?}");
+    assert!(charmap.map('医').is_some() && charmap.map('↑').is_some());
+}
