@@ -1421,6 +1421,49 @@ fn lf_and_crlf_give_the_same_result() {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Stray lines anywhere
+
+/// Web page leftovers put between any two paragraphs of a brief (header, topics, footers,
+/// news, authors) change nothing but add one warning on their own line.
+#[test]
+fn a_stray_line_anywhere_is_one_warning_and_changes_nothing_else() {
+    let mut paths: Vec<PathBuf> = FIXTURES
+        .iter()
+        .filter(|f| {
+            f.starts_with("valid/")
+                || f.ends_with("truncated.txt")
+                || f.ends_with("no-year-anywhere.txt")
+        })
+        .map(|f| fixture_path(f))
+        .collect();
+    paths.push(root().join(SAMPLE));
+    for path in paths {
+        let text = with_lf(&text_of(&path));
+        let lines: Vec<&str> = text.split('\n').collect();
+        let base = parse_brief(&text).expect("parses");
+        for at in (0..=lines.len()).filter(|&i| lines.get(i).is_none_or(|l| l.trim().is_empty())) {
+            for stray in ["Advertisement", "Share this page", "???"] {
+                let mut changed = lines.clone();
+                changed.splice(at..at, ["", stray]);
+                let mut got = parse_brief(&changed.join("\n")).expect("still parses");
+                let stray_line = at + 2;
+                let mut want: Vec<usize> = base
+                    .warnings
+                    .iter()
+                    .map(|w| if w.line > at { w.line + 2 } else { w.line })
+                    .chain([stray_line])
+                    .collect();
+                want.sort_unstable();
+                let at_line = format!("{} with {stray:?} on line {stray_line}", path.display());
+                assert_eq!(warning_lines(&got), want, "{at_line}");
+                got.warnings.clone_from(&base.warnings);
+                assert_eq!(got, base, "{at_line}");
+            }
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
 // Nasty inputs: any result, but no panic, and warnings point at real lines
 
 /// A small deterministic generator, so failures can be reproduced.

@@ -186,8 +186,9 @@ impl App {
             Event::Imported(report) => {
                 self.progress = None;
                 self.status = Some(import_summary(&report));
+                // Open the report by itself only when something needs reading.
+                self.show_report = report.iter().any(|l| l.outcome == "failed");
                 self.report = Some(report);
-                self.show_report = true;
             }
             Event::Removed { id, title } => {
                 self.status = None;

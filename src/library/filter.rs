@@ -64,7 +64,8 @@ enum Group {
 #[derive(Default)]
 struct Facts<'a> {
     periods: Vec<String>,
-    body: Option<Option<&'a str>>,
+    /// Issuing bodies; a footer may name several ("MIIT, NDRC").
+    bodies: Option<Vec<&'a str>>,
     section: Option<Section>,
     langs: Option<Vec<LangFacet>>,
     date: Option<Option<NaiveDate>>,
@@ -120,10 +121,10 @@ impl Filter {
                     *counts.periods.entry(p.clone()).or_default() += 1;
                 }
             }
-            if counts_for(Group::Body)
-                && let Some(Some(body)) = facts.body
-            {
-                *counts.bodies.entry(body.to_owned()).or_default() += 1;
+            if counts_for(Group::Body) {
+                for body in facts.bodies.iter().flatten() {
+                    *counts.bodies.entry((*body).to_owned()).or_default() += 1;
+                }
             }
             if counts_for(Group::Section)
                 && let Some(section) = facts.section
@@ -154,8 +155,8 @@ impl Filter {
             out.push(Group::Period);
         }
         if !self.bodies.is_empty()
-            && let Some(body) = facts.body
-            && !body.is_some_and(|b| self.bodies.contains(b))
+            && let Some(bodies) = &facts.bodies
+            && !bodies.iter().any(|b| self.bodies.contains(*b))
         {
             out.push(Group::Body);
         }
@@ -201,7 +202,12 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             let policy = lib.topic(b, t).and_then(|t| t.policy.as_ref());
             Facts {
                 periods: period_of(b).into_iter().collect(),
-                body: Some(policy.and_then(|p| p.issuing_body.as_deref())),
+                bodies: Some(
+                    policy
+                        .and_then(|p| p.issuing_body.as_deref())
+                        .map(split_bodies)
+                        .unwrap_or_default(),
+                ),
                 date: Some(policy.and_then(|p| p.date)),
                 ..Facts::default()
             }
@@ -234,4 +240,13 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             ..Facts::default()
         },
     }
+}
+
+/// "MIIT, Ministry of Natural Resources" names two bodies; "… Economic and Information Bureau"
+/// is one.
+pub fn split_bodies(text: &str) -> Vec<&str> {
+    text.split([',', ';', '、', '；'])
+        .map(str::trim)
+        .filter(|b| !b.is_empty())
+        .collect()
 }

@@ -202,3 +202,15 @@ fn keys_survive_a_reload() {
     assert_eq!(again.row_of(&key), Some(row));
     assert_eq!(Library::view_of(&key), View::News);
 }
+
+#[test]
+fn a_footer_naming_several_bodies_counts_for_each() {
+    assert_eq!(
+        filter::split_bodies("MIIT, NDRC; Ministry of Ecology and Environment"),
+        ["MIIT", "NDRC", "Ministry of Ecology and Environment"]
+    );
+    assert_eq!(
+        filter::split_bodies("Beijing Municipal Economic and Information Bureau"),
+        ["Beijing Municipal Economic and Information Bureau"]
+    );
+}

@@ -9,6 +9,8 @@
 //!              -- publisher "MERICS Briefs"; series "MERICS China Industries"; reading time
 //!              -- "11 min read" / "13 Minuten Lesedauer"; a monthly title
 //!              -- "MERICS China Industries Briefing - October 2020" is series + title.
+//!              -- a contents entry equals a later headline (or starts one and ends in "…");
+//!              -- other free lines after the title are notes.
 //! topic      = N ". " headline  body        -- N counts up from 1
 //!            | body                          -- a single-topic page: the title is the headline
 //! body       = (label-line | bullet | paragraph | blank)*
@@ -19,14 +21,18 @@
 //! worth-noting = "WORTH NOTING" (("Policy news" | "Corporate news") entry*)*
 //! entry      = bullet? date ":" text "(" source (";" source)* ")"
 //! source     = title ("(" ("CN" | "EN" | "DE") ")")?
-//! authors    = "Author(s)" names?
+//! authors    = "Author(s)" names?       -- after "Worth noting", or else after the last label
 //! ```
 //!
 //! Lines are read after [`lines::split_lines`]: BOM, CR/CRLF, trailing spaces and Markdown
 //! decoration (`#`, `**`, `[text](url)`, `>`) are gone. A paragraph is a run of non-blank lines
 //! joined with spaces; a part's paragraphs are joined with a blank line. Dates without a year
-//! take the year nearest the brief's full dates. Every line that fits nowhere becomes a
-//! [`Warning`] with its line number.
+//! take the year nearest the brief's full dates (policy, event and news dates with a year), or
+//! without any, the month a monthly title names; else they stay empty, with a warning, as do
+//! dates that are not in the calendar. The period is the month of the latest policy or news
+//! date, else the title's month, else the month of the latest event. Every line that fits
+//! nowhere (web page leftovers such as "Share this page", text after a policy footer) becomes
+//! a [`Warning`] with its line number.
 
 mod dates;
 mod glossary;
