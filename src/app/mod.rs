@@ -173,8 +173,8 @@ impl App {
 
     fn apply_event(&mut self, event: Event) {
         match event {
-            Event::Loaded(briefs) => {
-                self.lib = Library::new(briefs);
+            Event::Loaded(lib) => {
+                self.lib = lib;
                 self.loaded = true;
                 self.dirty = true;
             }

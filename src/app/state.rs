@@ -66,3 +66,20 @@ impl Default for UiState {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn old_or_partial_saved_state_loads_with_defaults() {
+        let state: UiState = serde_json::from_str(r#"{"view":"News"}"#).unwrap();
+        assert_eq!(state.view, View::News);
+        assert!(state.show_facets && state.show_detail);
+        let mut full = UiState::default();
+        full.sorts.entry(View::Topics).or_default().click(2);
+        full.filter.search = "医疗".into();
+        let back: UiState = serde_json::from_str(&serde_json::to_string(&full).unwrap()).unwrap();
+        assert_eq!(back, full);
+    }
+}

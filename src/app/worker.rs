@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::import::{self, FileOutcome};
-use crate::store::{BriefId, Store, StoredBrief};
+use crate::library::Library;
+use crate::store::{BriefId, Store};
 
 /// Work for the library thread.
 #[derive(Debug)]
@@ -30,8 +31,8 @@ pub struct ReportLine {
 /// What the library thread reports.
 #[derive(Debug)]
 pub enum Event {
-    /// The whole library, after opening or after a change.
-    Loaded(Vec<StoredBrief>),
+    /// The whole library, indexed for the UI on this thread, after opening or after a change.
+    Loaded(Library),
     Progress {
         done: usize,
         total: usize,
@@ -154,7 +155,7 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event)) {
 
 fn reload(store: &Store, send: &dyn Fn(Event)) {
     match store.load_all() {
-        Ok(briefs) => send(Event::Loaded(briefs)),
+        Ok(briefs) => send(Event::Loaded(Library::new(briefs))),
         Err(err) => send(Event::Failed(format!("could not read the library: {err}"))),
     }
 }

@@ -108,6 +108,15 @@ pub struct Library {
     full_names: BTreeMap<String, String>,
 }
 
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library")
+            .field("briefs", &self.briefs.len())
+            .field("terms", &self.terms.len())
+            .finish_non_exhaustive()
+    }
+}
+
 impl Library {
     pub fn new(briefs: Vec<StoredBrief>) -> Self {
         let mut lib = Self {

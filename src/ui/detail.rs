@@ -299,3 +299,27 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::tests::two_briefs;
+    use crate::store::BriefId;
+
+    #[test]
+    fn citations_name_brief_period_topic_policy_and_date() {
+        let lib = two_briefs();
+        assert_eq!(
+            citation(&lib, &ItemKey::Policy(BriefId(1), 1)).unwrap(),
+            "Medical equipment industry + Tech-upgrade + \"Two Zones\" construction plan (2021-02), \
+             topic 2: New blueprint gives China’s medical equipment industry a high-tech boost — \
+             Medical Equipment Industry Development Plan (2021-2025) (Draft for Comments) \
+             医疗装备产业发展规划(2021-2025年)(征求意见稿), MIIT, 2021-02-09"
+        );
+        assert_eq!(
+            citation(&lib, &ItemKey::News(BriefId(2), 0)).unwrap(),
+            "A + B (2021-03), Worth noting, 2021-03-04: A maker opens a plant"
+        );
+        assert_eq!(citation(&lib, &ItemKey::Brief(BriefId(9))), None);
+    }
+}
