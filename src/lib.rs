@@ -4,6 +4,7 @@
 //! The UI sees the model and emits commands; it never touches the database or files.
 
 pub mod app;
+pub mod chart;
 pub mod cli;
 pub mod command;
 pub mod export;
@@ -12,4 +13,5 @@ pub mod library;
 pub mod model;
 pub mod parse;
 pub mod store;
+pub mod timeline;
 pub mod ui;

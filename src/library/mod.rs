@@ -17,7 +17,7 @@ use crate::model::{Brief, GlossaryKind, NewsItem, Topic};
 use crate::store::{BriefId, StoredBrief};
 
 pub use columns::{Align, ColumnDef, columns};
-pub use filter::{FacetCounts, Filter, LangFacet};
+pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
 pub use sort::{SortKey, SortState};
 
 /// A table of the app.

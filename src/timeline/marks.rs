@@ -1,0 +1,147 @@
+//! The dated things a timeline shows, taken from the library through the current filter.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::library::{Filter, ItemKey, Library, Row, View, split_bodies};
+
+/// What a mark stands for; each kind has its own shape and colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkKind {
+    /// A policy document's date (topic footer).
+    Policy,
+    PolicyNews,
+    CorporateNews,
+    /// A dated bullet point of a topic.
+    Event,
+}
+
+impl MarkKind {
+    pub const ALL: [Self; 4] = [
+        Self::Policy,
+        Self::PolicyNews,
+        Self::CorporateNews,
+        Self::Event,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Policy => "Policy document",
+            Self::PolicyNews => "Policy news",
+            Self::CorporateNews => "Corporate news",
+            Self::Event => "Topic event",
+        }
+    }
+}
+
+/// How marks are grouped into horizontal lanes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
+pub enum LaneMode {
+    #[default]
+    Kind,
+    Body,
+}
+
+/// One dated item.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub date: NaiveDate,
+    pub kind: MarkKind,
+    /// What selecting the mark selects.
+    pub key: ItemKey,
+    pub title: String,
+    pub title_zh: Option<String>,
+    pub body: Option<String>,
+}
+
+/// Every dated policy, news item and topic event that passes `filter`, sorted by date.
+pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
+    let mut marks = Vec::new();
+    for row in filter.matching(lib, View::Policies) {
+        if let Row::Topic(b, t) = row
+            && let Some(topic) = lib.topic(b, t)
+            && let Some(policy) = &topic.policy
+            && let Some(date) = policy.date
+            && let Some(key) = lib.key(View::Policies, row)
+        {
+            marks.push(Mark {
+                date,
+                kind: MarkKind::Policy,
+                key,
+                title: policy.name.clone(),
+                title_zh: policy.name_zh.clone(),
+                body: policy.issuing_body.clone(),
+            });
+        }
+    }
+    for row in filter.matching(lib, View::News) {
+        if let Row::News(b, n) = row
+            && let Some(item) = lib.news_item(b, n)
+            && let Some(date) = item.date
+            && let Some(key) = lib.key(View::News, row)
+        {
+            let kind = match item.section {
+                crate::model::Section::Policy => MarkKind::PolicyNews,
+                crate::model::Section::Corporate => MarkKind::CorporateNews,
+            };
+            marks.push(Mark {
+                date,
+                kind,
+                key,
+                title: item.text.clone(),
+                title_zh: None,
+                body: None,
+            });
+        }
+    }
+    for row in filter.matching(lib, View::Topics) {
+        if let Row::Topic(b, t) = row
+            && let Some(topic) = lib.topic(b, t)
+            && let Some(key) = lib.key(View::Topics, row)
+        {
+            let body = topic.policy.as_ref().and_then(|p| p.issuing_body.clone());
+            for event in &topic.events {
+                if let Some(date) = event.date {
+                    marks.push(Mark {
+                        date,
+                        kind: MarkKind::Event,
+                        key: key.clone(),
+                        title: event.text.clone(),
+                        title_zh: None,
+                        body: body.clone(),
+                    });
+                }
+            }
+        }
+    }
+    marks.sort_by_key(|m| (m.date, m.kind));
+    marks
+}
+
+/// Lane names, and the lane of each mark.
+pub fn assign_lanes(marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
+    match mode {
+        LaneMode::Kind => {
+            let names = MarkKind::ALL.iter().map(|k| k.label().to_owned()).collect();
+            let lanes = marks.iter().map(|m| m.kind as u16).collect();
+            (names, lanes)
+        }
+        LaneMode::Body => {
+            let lane_name = |m: &Mark| match (&m.body, m.kind) {
+                (Some(body), _) => split_bodies(body)
+                    .first()
+                    .map_or_else(String::new, |b| (*b).to_owned()),
+                (None, MarkKind::PolicyNews | MarkKind::CorporateNews) => "News".to_owned(),
+                (None, _) => "No issuing body".to_owned(),
+            };
+            let mut names: Vec<String> = marks.iter().map(lane_name).collect();
+            names.sort();
+            names.dedup();
+            let lanes = marks
+                .iter()
+                .map(|m| names.binary_search(&lane_name(m)).unwrap_or(0) as u16)
+                .collect();
+            (names, lanes)
+        }
+    }
+}

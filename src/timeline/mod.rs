@@ -1,0 +1,16 @@
+//! The timeline's data and geometry, with no drawing library in sight: marks from the
+//! library, the time scale, adaptive ticks, lanes, clusters and hit-testing. Pure, so every
+//! rule is unit-tested; `chart` draws a [`Layout`] with plotters.
+
+mod layout;
+mod marks;
+mod scale;
+mod ticks;
+
+pub use layout::{Cluster, Geometry, Lane, Layout, radius};
+pub use marks::{LaneMode, Mark, MarkKind, assign_lanes, collect_marks};
+pub use scale::{TimeScale, date_of, day_number};
+pub use ticks::{Tick, TickUnit, ticks};
+
+#[cfg(test)]
+mod tests;

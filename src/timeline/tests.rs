@@ -1,0 +1,176 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::library::tests::two_briefs;
+use crate::library::{Filter, ItemKey};
+use crate::store::BriefId;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn mark(date: NaiveDate, kind: MarkKind) -> Mark {
+    Mark {
+        date,
+        kind,
+        key: ItemKey::Brief(BriefId(1)),
+        title: "t".into(),
+        title_zh: None,
+        body: None,
+    }
+}
+
+#[test]
+fn marks_come_from_policies_news_and_events_through_the_filter() {
+    let lib = two_briefs();
+    let marks = collect_marks(&lib, &Filter::default());
+    let count = |k| marks.iter().filter(|m| m.kind == k).count();
+    assert_eq!(count(MarkKind::Policy), 5);
+    assert_eq!(count(MarkKind::PolicyNews), 7);
+    assert_eq!(count(MarkKind::CorporateNews), 9);
+    assert_eq!(count(MarkKind::Event), 2);
+    assert!(marks.windows(2).all(|w| w[0].date <= w[1].date));
+    let filter = Filter {
+        search: "医疗".into(),
+        ..Filter::default()
+    };
+    let only = collect_marks(&lib, &filter);
+    assert_eq!(only.len(), 1);
+    assert_eq!(only[0].date, d(2021, 2, 9));
+    assert_eq!(only[0].key, ItemKey::Policy(BriefId(1), 1));
+}
+
+#[test]
+fn lanes_by_kind_or_by_body() {
+    let lib = two_briefs();
+    let marks = collect_marks(&lib, &Filter::default());
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    assert_eq!(names.len(), 4);
+    assert!(marks.iter().zip(&lanes).all(|(m, l)| *l == m.kind as u16));
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Body);
+    assert!(names.contains(&"MIIT".to_owned()) && names.contains(&"News".to_owned()));
+    let miit = names.iter().position(|n| n == "MIIT").unwrap() as u16;
+    assert_eq!(lanes.iter().filter(|l| **l == miit).count(), 2);
+}
+
+#[test]
+fn clusters_hold_every_visible_mark_once() {
+    // 1,000 marks a day apart in one lane, and a second lane with a few.
+    let mut marks: Vec<Mark> = (0..1000)
+        .map(|i| mark(d(2020, 1, 1) + chrono::Duration::days(i), MarkKind::Policy))
+        .collect();
+    marks.extend((0..5).map(|i| {
+        mark(
+            d(2020, 6, 1) + chrono::Duration::days(i * 60),
+            MarkKind::Event,
+        )
+    }));
+    marks.sort_by_key(|m| m.date);
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    for (from, to) in [
+        (d(2019, 12, 1), d(2023, 1, 1)),
+        (d(2020, 3, 1), d(2020, 4, 30)),
+        (d(2020, 6, 1), d(2020, 6, 3)),
+    ] {
+        let scale = TimeScale::between(from, to);
+        let layout = Layout::new(&marks, &names, &lanes, scale, Geometry::new(1000.0, 300.0));
+        let mut members: Vec<u32> = layout
+            .clusters
+            .iter()
+            .flat_map(|c| c.members.clone())
+            .collect();
+        members.sort_unstable();
+        let expected: Vec<u32> = (0..marks.len() as u32)
+            .filter(|&i| (from..=to).contains(&marks[i as usize].date))
+            .collect();
+        assert_eq!(members, expected, "{from}..{to}");
+        assert_eq!(layout.visible, expected.len());
+        assert!(
+            layout
+                .clusters
+                .iter()
+                .all(|c| c.members.iter().all(|&m| lanes[m as usize] == c.lane))
+        );
+    }
+}
+
+#[test]
+fn zooming_in_splits_clusters() {
+    let marks: Vec<Mark> = (0..30)
+        .map(|i| {
+            mark(
+                d(2021, 2, 1) + chrono::Duration::days(i),
+                MarkKind::PolicyNews,
+            )
+        })
+        .collect();
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let geometry = Geometry::new(800.0, 200.0);
+    let wide = Layout::new(
+        &marks,
+        &names,
+        &lanes,
+        TimeScale::between(d(2011, 1, 1), d(2030, 1, 1)),
+        geometry,
+    );
+    assert_eq!(wide.clusters.len(), 1);
+    assert_eq!(wide.clusters[0].members.len(), 30);
+    let close = Layout::new(
+        &marks,
+        &names,
+        &lanes,
+        TimeScale::between(d(2021, 1, 25), d(2021, 3, 7)),
+        geometry,
+    );
+    assert_eq!(close.clusters.len(), 30);
+    assert!(close.clusters.iter().all(|c| c.members.len() == 1));
+}
+
+#[test]
+fn hit_testing_finds_the_marker_under_the_pointer() {
+    let marks = vec![
+        mark(d(2021, 2, 5), MarkKind::Policy),
+        mark(d(2021, 2, 20), MarkKind::CorporateNews),
+    ];
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let layout = Layout::new(
+        &marks,
+        &names,
+        &lanes,
+        TimeScale::between(d(2021, 2, 1), d(2021, 2, 28)),
+        Geometry::new(1000.0, 400.0),
+    );
+    let second = &layout.clusters[1];
+    assert_eq!(layout.hit(second.x + 2.0, second.y - 2.0), Some(1));
+    assert_eq!(
+        layout.hit(layout.clusters[0].x, layout.clusters[0].y),
+        Some(0)
+    );
+    assert_eq!(layout.hit(second.x + 40.0, second.y), None);
+    assert_eq!(layout.hit(second.x, second.y + 60.0), None, "other lane");
+}
+
+#[test]
+fn same_day_marks_stack_when_the_lane_has_room() {
+    let marks = vec![
+        mark(d(2021, 2, 18), MarkKind::Policy),
+        mark(d(2021, 2, 18), MarkKind::Policy),
+    ];
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let scale = TimeScale::between(d(2021, 2, 1), d(2021, 2, 28));
+    let tall = Layout::new(&marks, &names, &lanes, scale, Geometry::new(800.0, 400.0));
+    assert_eq!(tall.clusters.len(), 2);
+    assert_eq!(tall.clusters[0].x, tall.clusters[1].x);
+    assert!(tall.clusters[1].y - tall.clusters[0].y >= 12.0);
+    assert_ne!(
+        tall.hit(tall.clusters[1].x, tall.clusters[1].y),
+        tall.hit(tall.clusters[0].x, tall.clusters[0].y)
+    );
+    let flat = Layout::new(&marks, &names, &lanes, scale, Geometry::new(800.0, 80.0));
+    assert_eq!(
+        flat.clusters.len(),
+        1,
+        "no room: they merge into a cluster of 2"
+    );
+    assert_eq!(flat.clusters[0].members.len(), 2);
+}
