@@ -9,6 +9,8 @@ use crate::store::BriefId;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
     SetView(View),
+    /// Show the timeline in the centre of the window.
+    ShowTimeline,
     /// Sort the current view by this column (again: reverse).
     SortBy(usize),
     Select(Option<ItemKey>),

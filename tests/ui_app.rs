@@ -224,3 +224,60 @@ fn bundled_font_covers_every_chinese_character_of_the_sample() {
     assert!(missing.is_empty(), "missing glyphs: {missing:?}");
     assert!(charmap.map('医').is_some() && charmap.map('↑').is_some());
 }
+
+#[test]
+fn clicking_a_timeline_marker_selects_it_and_fills_the_detail() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.get_by_label("Timeline").click();
+    h.run();
+    assert_eq!(h.state().screen(), briefdesk::app::state::Screen::Timeline);
+    assert_eq!(h.state().timeline_marks().len(), 4 + 15 + 2);
+    let key = ItemKey::Policy(briefdesk::store::BriefId(1), 1);
+    let pos = h
+        .state()
+        .timeline_marker_pos(&key)
+        .expect("the Feb 9 policy has a marker");
+    let press = |pressed| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers: Modifiers::NONE,
+    };
+    h.event(egui::Event::PointerMoved(pos));
+    h.event(press(true));
+    h.event(press(false));
+    h.run();
+    assert_eq!(h.state().selected(), Some(&key));
+    assert!(
+        h.query_by_label(
+            "2. New blueprint gives China’s medical equipment industry a high-tech boost"
+        )
+        .is_some()
+    );
+    // Selecting a row elsewhere moves the marker highlight: the table's selection is the timeline's.
+    assert_eq!(h.state().screen(), briefdesk::app::state::Screen::Timeline);
+}
+
+#[test]
+fn facets_narrow_the_timeline_too() {
+    use briefdesk::timeline::MarkKind;
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.get_by_label("MIIT (2)").click();
+    h.run();
+    let policies: Vec<_> = h
+        .state()
+        .timeline_marks()
+        .iter()
+        .filter(|m| m.kind == MarkKind::Policy)
+        .map(|m| (m.date.to_string(), m.body.clone()))
+        .collect();
+    assert_eq!(
+        policies,
+        [
+            ("2021-02-09".to_owned(), Some("MIIT".to_owned())),
+            ("2021-02-18".to_owned(), Some("MIIT".to_owned()))
+        ]
+    );
+}

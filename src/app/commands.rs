@@ -8,11 +8,13 @@ impl App {
     pub(super) fn run_command(&mut self, ctx: &egui::Context, command: Command) {
         match command {
             Command::SetView(view) => {
+                self.state.screen = super::state::Screen::Table;
                 if view != self.state.view {
                     self.state.view = view;
                     self.dirty = true;
                 }
             }
+            Command::ShowTimeline => self.state.screen = super::state::Screen::Timeline,
             Command::SortBy(column) => {
                 self.state
                     .sorts
@@ -36,6 +38,14 @@ impl App {
                 }
             }
             Command::SetFilter(filter) => {
+                let range_moved =
+                    (filter.from, filter.to) != (self.state.filter.from, self.state.filter.to);
+                if range_moved && let (Some(from), Some(to)) = (filter.from, filter.to) {
+                    // The date-range facet moves the timelines' view.
+                    let scale = crate::timeline::TimeScale::between(from, to.max(from));
+                    self.timeline.set_scale(scale);
+                    self.strip.set_scale(scale);
+                }
                 self.state.filter = filter;
                 self.dirty = true;
             }

@@ -3,11 +3,13 @@
 
 use std::time::Duration;
 
+use super::state::Screen;
 use super::{App, UNDO_SECS, thousands};
 use crate::command::Command;
 use crate::library::View;
 use crate::ui::detail::detail_ui;
 use crate::ui::table::TableInput;
+use crate::ui::timeline::TimelineAction;
 
 const SEARCH_ID: &str = "search";
 
@@ -37,7 +39,25 @@ impl App {
                     detail_ui(ui, &self.lib, self.selected.as_ref(), commands)
                 });
         }
-        egui::CentralPanel::default().show(ui, |ui| self.table_ui(ui, commands));
+        let on_timeline = self.state.screen == Screen::Timeline;
+        if self.state.show_strip && !on_timeline && self.loaded && !self.lib.is_empty() {
+            egui::Panel::top("timeline_strip")
+                .resizable(true)
+                .default_size(130.0)
+                .min_size(80.0)
+                .show(ui, |ui| {
+                    let selected = self.selected.as_ref();
+                    self.strip
+                        .ui(ui, &self.timeline_data, selected, true, commands);
+                });
+        }
+        egui::CentralPanel::default().show(ui, |ui| {
+            if on_timeline {
+                self.timeline_screen_ui(ui, commands);
+            } else {
+                self.table_ui(ui, commands);
+            }
+        });
         self.hover_overlay(ui.ctx());
         self.windows(ui.ctx(), commands);
     }
@@ -128,13 +148,15 @@ impl App {
                 commands.push(Command::SetFilter(filter));
             }
             ui.separator();
+            let on_table = self.state.screen == Screen::Table;
             for view in View::ALL {
-                if ui
-                    .selectable_label(self.state.view == view, view.label())
-                    .clicked()
-                {
+                let current = on_table && self.state.view == view;
+                if ui.selectable_label(current, view.label()).clicked() {
                     commands.push(Command::SetView(view));
                 }
+            }
+            if ui.selectable_label(!on_table, "Timeline").clicked() {
+                commands.push(Command::ShowTimeline);
             }
             ui.separator();
             if ui
@@ -152,6 +174,8 @@ impl App {
                     commands.push(Command::ToggleDarkMode);
                 }
                 ui.toggle_value(&mut self.state.show_detail, "Detail");
+                ui.toggle_value(&mut self.state.show_strip, "Strip")
+                    .on_hover_text("A slim timeline above the tables");
                 ui.toggle_value(&mut self.state.show_facets, "Filters");
             });
         });
@@ -201,6 +225,31 @@ impl App {
                 self.show_report = true;
             }
         });
+    }
+
+    fn timeline_screen_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        let lanes_before = self.state.lanes;
+        let action = self.timeline.toolbar_ui(
+            ui,
+            &self.timeline_data,
+            &mut self.state.lanes,
+            &self.state.filter,
+            commands,
+        );
+        if self.state.lanes != lanes_before {
+            self.dirty = true;
+        }
+        ui.separator();
+        self.timeline.ui(
+            ui,
+            &self.timeline_data,
+            self.selected.as_ref(),
+            false,
+            commands,
+        );
+        if let Some(TimelineAction::Export { visible_only }) = action {
+            self.export_timeline(ui.visuals().dark_mode, visible_only);
+        }
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {

@@ -13,6 +13,7 @@ use std::time::Instant;
 
 use crate::library::{FacetCounts, ItemKey, Library, Row, View};
 use crate::store::BriefId;
+use crate::ui::timeline::{TimelineData, TimelineView};
 use crate::ui::{facets::FacetsPanel, table::TableView};
 
 pub use fonts::{CJK_FONT, install as install_fonts};
@@ -79,6 +80,10 @@ pub struct App {
     original: Option<(String, String)>,
     picked: Option<Receiver<Option<Vec<PathBuf>>>>,
     focus_search: bool,
+    timeline_data: TimelineData,
+    timeline: TimelineView,
+    strip: TimelineView,
+    exported: Option<Receiver<Option<Result<PathBuf, String>>>>,
 }
 
 /// How long a removal can be undone from the status bar.
@@ -119,6 +124,10 @@ impl App {
             original: None,
             picked: None,
             focus_search: false,
+            timeline_data: TimelineData::default(),
+            timeline: TimelineView::default(),
+            strip: TimelineView::default(),
+            exported: None,
         }
     }
 
@@ -147,6 +156,20 @@ impl App {
             .collect()
     }
 
+    pub fn screen(&self) -> state::Screen {
+        self.state.screen
+    }
+
+    /// Where the full timeline drew the marker of `key` last frame.
+    pub fn timeline_marker_pos(&self, key: &ItemKey) -> Option<egui::Pos2> {
+        self.timeline.marker_pos(&self.timeline_data, key)
+    }
+
+    /// The marks the timelines show (after search and facets).
+    pub fn timeline_marks(&self) -> &[crate::timeline::Mark] {
+        &self.timeline_data.marks
+    }
+
     pub fn status(&self) -> Option<&str> {
         self.status.as_deref()
     }
@@ -154,6 +177,16 @@ impl App {
     fn take_events(&mut self) {
         while let Some(event) = self.worker.try_recv() {
             self.apply_event(event);
+        }
+        if let Some(rx) = &self.exported
+            && let Ok(result) = rx.try_recv()
+        {
+            self.exported = None;
+            self.status = Some(match result {
+                Some(Ok(path)) => format!("Timeline saved to {}.", path.display()),
+                Some(Err(err)) => format!("The timeline was not saved: {err}"),
+                None => "No file was chosen; the timeline was not saved.".to_owned(),
+            });
         }
         if let Some(rx) = &self.picked
             && let Ok(picked) = rx.try_recv()
@@ -225,6 +258,13 @@ impl App {
         }
         self.order = order;
         self.counts = filter.facet_counts(&self.lib, view);
+        let marks = crate::timeline::collect_marks(&self.lib, filter);
+        let (lane_names, lane_of) = crate::timeline::assign_lanes(&marks, self.state.lanes);
+        self.timeline_data = TimelineData {
+            marks,
+            lane_names,
+            lane_of,
+        };
         self.locate_selection();
     }
 
@@ -262,6 +302,65 @@ impl App {
         match spawned {
             Ok(_) => self.picked = Some(rx),
             Err(err) => self.status = Some(format!("Could not open the file dialog: {err}")),
+        }
+    }
+}
+
+impl App {
+    /// Asks for a file name on a thread, then draws the timeline there and writes it.
+    fn export_timeline(&mut self, dark: bool, visible_only: bool) {
+        use crate::chart::{ChartStyle, export_timeline, header_height};
+        use crate::timeline::{Geometry, Layout, TimeScale, assign_lanes, day_number};
+
+        let marks = self.timeline_data.marks.clone();
+        let fitted = TimeScale::fit(marks.iter().map(|m| day_number(m.date)));
+        let Some(scale) = (if visible_only {
+            self.timeline.scale()
+        } else {
+            None
+        })
+        .or(fitted) else {
+            self.status = Some("There is nothing dated to export.".to_owned());
+            return;
+        };
+        let lanes = self.state.lanes;
+        let base = if dark {
+            ChartStyle::dark()
+        } else {
+            ChartStyle::light()
+        };
+        let range = scale
+            .dates()
+            .map(|(a, b)| format!(" — {a} to {b}"))
+            .unwrap_or_default();
+        let style = ChartStyle {
+            title: Some(format!("Briefdesk timeline{range}")),
+            ..base
+        };
+        let (tx, rx) = sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("timeline-export".to_owned())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export timeline")
+                    .set_file_name("timeline.png")
+                    .add_filter("PNG picture", &["png"])
+                    .add_filter("SVG drawing", &["svg"])
+                    .save_file();
+                let result = picked.map(|path| {
+                    let (names, lane_of) = assign_lanes(&marks, lanes);
+                    let mut geometry = Geometry::new(1600.0, 700.0);
+                    geometry.top = header_height(&style);
+                    let layout = Layout::new(&marks, &names, &lane_of, scale, geometry);
+                    export_timeline(&path, &layout, &marks, &style)
+                        .map(|()| path)
+                        .map_err(|e| e.to_string())
+                });
+                tx.send(result).ok();
+            });
+        match spawned {
+            Ok(_) => self.exported = Some(rx),
+            Err(err) => self.status = Some(format!("Could not start the export: {err}")),
         }
     }
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::library::{Filter, SortState, View};
+use crate::timeline::LaneMode;
 
 /// Light, dark, or whatever the system uses.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -42,6 +43,14 @@ impl ThemeChoice {
     }
 }
 
+/// What the centre of the window shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Screen {
+    #[default]
+    Table,
+    Timeline,
+}
+
 /// Persisted UI preferences. Fields added later load with their defaults.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -52,6 +61,10 @@ pub struct UiState {
     pub show_facets: bool,
     pub show_detail: bool,
     pub theme: ThemeChoice,
+    pub screen: Screen,
+    /// The slim timeline above the tables.
+    pub show_strip: bool,
+    pub lanes: LaneMode,
 }
 
 impl Default for UiState {
@@ -63,6 +76,9 @@ impl Default for UiState {
             show_facets: true,
             show_detail: true,
             theme: ThemeChoice::default(),
+            screen: Screen::default(),
+            show_strip: true,
+            lanes: LaneMode::default(),
         }
     }
 }

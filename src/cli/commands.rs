@@ -22,6 +22,13 @@ pub fn run(command: Command, library: Option<PathBuf>) -> anyhow::Result<i32> {
             format,
             output,
         } => export(&open(library)?, what, format, output.as_deref()),
+        Command::Timeline {
+            out,
+            from,
+            to,
+            lanes,
+            size,
+        } => timeline(&open(library)?, &out, (from, to), lanes, size),
     }
 }
 
@@ -218,4 +225,53 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     std::fs::write(&tmp, bytes).with_context(|| format!("could not write {}", tmp.display()))?;
     std::fs::rename(&tmp, path).with_context(|| format!("could not write {}", path.display()))?;
     Ok(())
+}
+
+fn timeline(
+    store: &Store,
+    out: &Path,
+    (from, to): (Option<chrono::NaiveDate>, Option<chrono::NaiveDate>),
+    lanes: crate::timeline::LaneMode,
+    (width, height): (u32, u32),
+) -> anyhow::Result<i32> {
+    use crate::chart::{ChartStyle, export_timeline, header_height};
+    use crate::timeline::{Geometry, Layout, TimeScale, assign_lanes, collect_marks, day_number};
+
+    let lib = crate::library::Library::new(store.load_all()?);
+    let marks = collect_marks(&lib, &crate::library::Filter::default());
+    let fitted = TimeScale::fit(marks.iter().map(|m| day_number(m.date)));
+    let scale = match (from, to, fitted) {
+        (Some(a), Some(b), _) if a > b => anyhow::bail!("--from {a} is after --to {b}"),
+        (Some(a), Some(b), _) => TimeScale::between(a, b),
+        (Some(a), None, Some(f)) => TimeScale {
+            start: day_number(a),
+            end: f.end.max(day_number(a) + 30.0),
+        },
+        (None, Some(b), Some(f)) => TimeScale {
+            start: f.start.min(day_number(b) - 30.0),
+            end: day_number(b) + 1.0,
+        },
+        (_, _, Some(f)) => f,
+        (_, _, None) => anyhow::bail!("the library has no dated items to draw"),
+    };
+    let (names, lane_of) = assign_lanes(&marks, lanes);
+    let range = scale
+        .dates()
+        .map(|(a, b)| format!(" — {a} to {b}"))
+        .unwrap_or_default();
+    let style = ChartStyle {
+        title: Some(format!("Briefdesk timeline{range}")),
+        ..ChartStyle::light()
+    };
+    let mut geometry = Geometry::new(width as f32, height as f32);
+    geometry.top = header_height(&style);
+    let layout = Layout::new(&marks, &names, &lane_of, scale, geometry);
+    export_timeline(out, &layout, &marks, &style)?;
+    println!(
+        "wrote {} ({} of {} dated items in range)",
+        out.display(),
+        layout.visible,
+        marks.len()
+    );
+    Ok(0)
 }

@@ -62,6 +62,40 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Draw the timeline of every dated policy, news item and topic event to PNG or SVG.
+    Timeline {
+        /// The picture to write: .png or .svg.
+        #[arg(long, value_name = "FILE")]
+        out: PathBuf,
+        /// First day shown (YYYY-MM-DD); default: fit everything.
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day shown (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        /// Lanes by kind of item or by issuing body.
+        #[arg(long, value_enum, default_value = "kind")]
+        lanes: crate::timeline::LaneMode,
+        /// Picture size in pixels, WIDTHxHEIGHT.
+        #[arg(long, default_value = "1600x700", value_parser = parse_size)]
+        size: (u32, u32),
+    },
+}
+
+/// Reads "1600x700".
+pub fn parse_size(text: &str) -> Result<(u32, u32), String> {
+    let bad = || format!("{text:?} is not a size like 1600x700");
+    let (w, h) = text.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h) = (
+        w.trim().parse::<u32>().map_err(|_| bad())?,
+        h.trim().parse::<u32>().map_err(|_| bad())?,
+    );
+    if !(200..=20_000).contains(&w) || !(150..=20_000).contains(&h) {
+        return Err(format!(
+            "{text:?}: width must be 200–20000 and height 150–20000 pixels"
+        ));
+    }
+    Ok((w, h))
 }
 
 /// Export file format.

@@ -94,14 +94,22 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             });
         }
     }
-    for row in filter.matching(lib, View::Topics) {
+    // Events carry their own dates: the range applies to them, not to the topic's policy date.
+    let undated = Filter {
+        from: None,
+        to: None,
+        ..filter.clone()
+    };
+    let in_range =
+        |d: NaiveDate| filter.from.is_none_or(|f| d >= f) && filter.to.is_none_or(|t| d <= t);
+    for row in undated.matching(lib, View::Topics) {
         if let Row::Topic(b, t) = row
             && let Some(topic) = lib.topic(b, t)
             && let Some(key) = lib.key(View::Topics, row)
         {
             let body = topic.policy.as_ref().and_then(|p| p.issuing_body.clone());
             for event in &topic.events {
-                if let Some(date) = event.date {
+                if let Some(date) = event.date.filter(|d| in_range(*d)) {
                     marks.push(Mark {
                         date,
                         kind: MarkKind::Event,

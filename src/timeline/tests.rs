@@ -174,3 +174,45 @@ fn same_day_marks_stack_when_the_lane_has_room() {
     );
     assert_eq!(flat.clusters[0].members.len(), 2);
 }
+
+#[test]
+fn a_date_range_filter_limits_the_marks() {
+    let lib = two_briefs();
+    let filter = Filter {
+        from: Some(d(2021, 2, 18)),
+        to: Some(d(2021, 2, 22)),
+        ..Filter::default()
+    };
+    let marks = collect_marks(&lib, &filter);
+    assert!(!marks.is_empty());
+    assert!(
+        marks
+            .iter()
+            .all(|m| (d(2021, 2, 18)..=d(2021, 2, 22)).contains(&m.date)),
+        "{marks:?}"
+    );
+    assert_eq!(
+        marks.iter().filter(|m| m.kind == MarkKind::Policy).count(),
+        2
+    );
+}
+
+#[test]
+fn events_are_kept_by_their_own_date() {
+    let lib = two_briefs();
+    let filter = Filter {
+        from: Some(d(2021, 2, 6)),
+        to: Some(d(2021, 2, 8)),
+        ..Filter::default()
+    };
+    let events: Vec<_> = collect_marks(&lib, &filter)
+        .into_iter()
+        .filter(|m| m.kind == MarkKind::Event)
+        .map(|m| m.date)
+        .collect();
+    assert_eq!(
+        events,
+        [d(2021, 2, 7)],
+        "topic 5 has no policy date, its Feb 7 event still shows"
+    );
+}

@@ -6,3 +6,4 @@ pub mod facets;
 pub mod highlight;
 pub mod table;
 pub mod theme;
+pub mod timeline;
