@@ -198,3 +198,29 @@ fn a_library_from_a_newer_version_is_refused() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("newer Briefdesk"), "{err}");
 }
+
+#[test]
+fn timeline_writes_png_and_svg_and_checks_its_arguments() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let png = dir.path().join("t.png");
+    let out = briefdesk(&library, &["timeline", "--out", png.to_str().unwrap()]);
+    assert!(out.status.success(), "{out:?}");
+    assert!(stdout(&out).contains("21 of 21 dated items"), "{}", stdout(&out));
+    assert_eq!(&std::fs::read(&png).unwrap()[..4], b"\x89PNG");
+
+    let svg = dir.path().join("t.svg");
+    let out = briefdesk(
+        &library,
+        &["timeline", "--out", svg.to_str().unwrap(), "--from", "2021-02-01", "--to", "2021-02-10", "--lanes", "body", "--size", "2400x900"],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = std::fs::read_to_string(&svg).unwrap();
+    assert!(text.contains("MIIT") && text.contains("2021-02-01 to 2021-02-10"));
+
+    let bad = briefdesk(&library, &["timeline", "--out", png.to_str().unwrap(), "--size", "12"]);
+    assert!(!bad.status.success());
+    let gif = briefdesk(&library, &["timeline", "--out", dir.path().join("t.gif").to_str().unwrap()]);
+    assert_eq!(gif.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&gif.stderr).contains("neither .png nor .svg"));
+}

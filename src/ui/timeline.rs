@@ -134,7 +134,7 @@ impl TimelineView {
         let shift = ui.input(|i| i.modifiers.shift);
         if response.hovered() {
             let (zoom, scroll) = ui.input(|i| (i.zoom_delta(), i.smooth_scroll_delta.y));
-            let factor = f64::from(zoom) * (f64::from(scroll) / 200.0).exp();
+            let factor = f64::from(zoom) * (f64::from(scroll) / 300.0).exp();
             if (factor - 1.0).abs() > 1e-4
                 && let Some(pos) = response.hover_pos()
             {
