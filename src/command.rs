@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use crate::library::{Filter, ItemKey, View};
-use crate::store::BriefId;
+use crate::model::BriefId;
 
 /// One request from the UI.
 #[derive(Clone, Debug, PartialEq)]

@@ -206,21 +206,47 @@ fn timeline_writes_png_and_svg_and_checks_its_arguments() {
     let png = dir.path().join("t.png");
     let out = briefdesk(&library, &["timeline", "--out", png.to_str().unwrap()]);
     assert!(out.status.success(), "{out:?}");
-    assert!(stdout(&out).contains("21 of 21 dated items"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("21 of 21 dated items"),
+        "{}",
+        stdout(&out)
+    );
     assert_eq!(&std::fs::read(&png).unwrap()[..4], b"\x89PNG");
 
     let svg = dir.path().join("t.svg");
     let out = briefdesk(
         &library,
-        &["timeline", "--out", svg.to_str().unwrap(), "--from", "2021-02-01", "--to", "2021-02-10", "--lanes", "body", "--size", "2400x900"],
+        &[
+            "timeline",
+            "--out",
+            svg.to_str().unwrap(),
+            "--from",
+            "2021-02-01",
+            "--to",
+            "2021-02-10",
+            "--lanes",
+            "body",
+            "--size",
+            "2400x900",
+        ],
     );
     assert!(out.status.success(), "{out:?}");
     let text = std::fs::read_to_string(&svg).unwrap();
     assert!(text.contains("MIIT") && text.contains("2021-02-01 to 2021-02-10"));
 
-    let bad = briefdesk(&library, &["timeline", "--out", png.to_str().unwrap(), "--size", "12"]);
+    let bad = briefdesk(
+        &library,
+        &["timeline", "--out", png.to_str().unwrap(), "--size", "12"],
+    );
     assert!(!bad.status.success());
-    let gif = briefdesk(&library, &["timeline", "--out", dir.path().join("t.gif").to_str().unwrap()]);
+    let gif = briefdesk(
+        &library,
+        &[
+            "timeline",
+            "--out",
+            dir.path().join("t.gif").to_str().unwrap(),
+        ],
+    );
     assert_eq!(gif.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&gif.stderr).contains("neither .png nor .svg"));
 }

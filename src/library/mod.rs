@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Brief, GlossaryKind, NewsItem, Topic};
-use crate::store::{BriefId, StoredBrief};
+use crate::model::{BriefId, StoredBrief};
 
 pub use columns::{Align, ColumnDef, columns};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};

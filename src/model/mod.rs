@@ -4,9 +4,11 @@
 
 mod brief;
 mod date;
+mod stored;
 
 pub use brief::{
     Brief, Event, GlossaryEntry, GlossaryKind, Lang, NewsItem, Policy, Section, Source, Topic,
     Warning,
 };
 pub use date::{PartialDate, Period, resolve_year};
+pub use stored::{BriefId, StoredBrief};

@@ -10,22 +10,11 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
-pub use read::{BriefSummary, StoredBrief};
+pub use crate::model::{BriefId, StoredBrief};
+pub use read::BriefSummary;
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use write::{ImportOutcome, PARSER_VERSION, SourceFile, hex};
-
-/// A brief's row id in the library.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub struct BriefId(pub i64);
-
-impl std::fmt::Display for BriefId {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        self.0.fmt(f)
-    }
-}
 
 /// What can go wrong with the library.
 #[derive(Debug, thiserror::Error)]

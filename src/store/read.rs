@@ -3,18 +3,8 @@
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, Row};
 
-use super::{BriefId, Store, StoreError};
+use super::{BriefId, Store, StoreError, StoredBrief};
 use crate::model::{Brief, GlossaryEntry, GlossaryKind, NewsItem, Period, Policy, Section, Topic};
-
-/// A brief with where it came from.
-#[derive(Clone, Debug, PartialEq)]
-pub struct StoredBrief {
-    pub id: BriefId,
-    pub file_name: String,
-    /// RFC 3339 time of the import.
-    pub imported_at: String,
-    pub brief: Brief,
-}
 
 /// One line of `briefdesk list`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]

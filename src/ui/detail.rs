@@ -3,8 +3,8 @@
 use super::theme::{BLOCK_GAP, weak};
 use crate::command::Command;
 use crate::library::{ItemKey, Library, Row};
+use crate::model::StoredBrief;
 use crate::model::{NewsItem, Topic};
-use crate::store::StoredBrief;
 
 /// Draws the detail of `key`, or a hint when nothing is selected.
 pub fn detail_ui(
@@ -304,7 +304,7 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
 mod tests {
     use super::*;
     use crate::library::tests::two_briefs;
-    use crate::store::BriefId;
+    use crate::model::BriefId;
 
     #[test]
     fn citations_name_brief_period_topic_policy_and_date() {
