@@ -1,7 +1,7 @@
 use super::*;
 use crate::model::Section;
+use crate::model::{BriefId, StoredBrief};
 use crate::parse::parse_brief;
-use crate::store::{BriefId, StoredBrief};
 
 pub(crate) const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.txt");
 

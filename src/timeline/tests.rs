@@ -3,7 +3,7 @@ use chrono::NaiveDate;
 use super::*;
 use crate::library::tests::two_briefs;
 use crate::library::{Filter, ItemKey};
-use crate::store::BriefId;
+use crate::model::BriefId;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
