@@ -9,11 +9,15 @@ fn sources(dir: &str) -> Vec<(String, String)> {
     let mut stack = vec![root];
     while let Some(path) = stack.pop() {
         if path.is_dir() {
-            stack.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            stack.extend(
+                std::fs::read_dir(&path)
+                    .expect("src is readable")
+                    .map(|e| e.expect("a directory entry").path()),
+            );
         } else if path.extension().is_some_and(|e| e == "rs") {
             out.push((
                 path.display().to_string(),
-                std::fs::read_to_string(&path).unwrap(),
+                std::fs::read_to_string(&path).expect("a source file"),
             ));
         }
     }
