@@ -4,6 +4,29 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
+    embed_seeds();
+    embed_windows_icon();
+}
+
+/// On Windows hosts building for Windows, puts the app icon into the .exe. Elsewhere nothing
+/// happens and no extra tool is needed.
+#[cfg(windows)]
+fn embed_windows_icon() {
+    if std::env::var("CARGO_CFG_TARGET_OS").as_deref() != Ok("windows") {
+        return;
+    }
+    println!("cargo:rerun-if-changed=assets/icons/briefdesk.ico");
+    let mut resource = winresource::WindowsResource::new();
+    resource.set_icon("assets/icons/briefdesk.ico");
+    if let Err(err) = resource.compile() {
+        println!("cargo:warning=the Windows icon was not embedded: {err}");
+    }
+}
+
+#[cfg(not(windows))]
+fn embed_windows_icon() {}
+
+fn embed_seeds() {
     println!("cargo:rerun-if-changed=seeds");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)

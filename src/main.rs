@@ -1,5 +1,9 @@
 //! The `briefdesk` binary: the command line, or the desktop app when no subcommand is given.
 
+// No console window behind the app in Windows release builds. (Subcommands then print nowhere
+// when started from Explorer; from a terminal, use a debug build or redirect output.)
+#![cfg_attr(all(windows, not(debug_assertions)), windows_subsystem = "windows")]
+
 use clap::Parser as _;
 
 use briefdesk::cli::{self, Cli};
@@ -8,7 +12,7 @@ fn main() -> std::process::ExitCode {
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(command, args.library),
-        None => briefdesk::app::run(args.library, args.files).map(|()| 0),
+        None => open_window(args),
     };
     match result {
         Ok(code) => std::process::ExitCode::from(code as u8),
@@ -16,5 +20,34 @@ fn main() -> std::process::ExitCode {
             eprintln!("briefdesk: {err:#}");
             std::process::ExitCode::FAILURE
         }
+    }
+}
+
+/// Runs the window; with `--screenshot`, reports the saved picture.
+fn open_window(args: Cli) -> anyhow::Result<i32> {
+    use briefdesk::app::{AppConfig, ShotPlan};
+
+    let plan = args.screenshot.map(|path| ShotPlan {
+        path,
+        view: args.view,
+        outcome: Default::default(),
+    });
+    let config = AppConfig {
+        library: cli::library_path(args.library)?,
+        files: args.files,
+        screenshot: plan.clone(),
+    };
+    briefdesk::app::run(config, args.size)?;
+    let Some(plan) = plan else {
+        return Ok(0);
+    };
+    let outcome = plan.outcome.lock().ok().and_then(|mut o| o.take());
+    match outcome {
+        Some(Ok((width, height))) => {
+            println!("saved {} ({width}x{height})", plan.path.display());
+            Ok(0)
+        }
+        Some(Err(err)) => anyhow::bail!(err),
+        None => anyhow::bail!("the window closed before the screenshot was taken"),
     }
 }

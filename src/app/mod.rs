@@ -4,6 +4,7 @@
 mod commands;
 mod fonts;
 mod frame;
+mod screenshot;
 pub mod state;
 mod worker;
 
@@ -17,6 +18,7 @@ use crate::ui::timeline::{TimelineData, TimelineView};
 use crate::ui::{facets::FacetsPanel, table::TableView};
 
 pub use fonts::{CJK_FONT, install as install_fonts};
+pub use screenshot::{ShotPlan, ShotView};
 pub use state::UiState;
 pub use worker::{Event, ReportLine, Request, Worker};
 
@@ -24,21 +26,30 @@ pub use worker::{Event, ReportLine, Request, Worker};
 pub struct AppConfig {
     pub library: PathBuf,
     pub files: Vec<PathBuf>,
+    /// Take a screenshot and close (`--screenshot`); the saved preferences are not used.
+    pub screenshot: Option<ShotPlan>,
 }
 
-/// Opens the window.
-pub fn run(library: Option<PathBuf>, files: Vec<PathBuf>) -> anyhow::Result<()> {
-    let config = AppConfig {
-        library: crate::cli::library_path(library)?,
-        files,
-    };
+/// The window icon, from `assets/icons/`.
+const ICON_PNG: &[u8] = include_bytes!("../../assets/icons/briefdesk-256.png");
+
+/// Opens the window. `size` is the inner size in points (default 1280×800).
+pub fn run(config: AppConfig, size: Option<(u32, u32)>) -> anyhow::Result<()> {
+    let (width, height) = size.unwrap_or((1280, 800));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Briefdesk")
+        .with_app_id("briefdesk")
+        .with_inner_size([width as f32, height as f32])
+        .with_min_inner_size([640.0, 400.0])
+        .with_drag_and_drop(true);
+    match eframe::icon_data::from_png_bytes(ICON_PNG) {
+        Ok(icon) => viewport = viewport.with_icon(icon),
+        Err(err) => eprintln!("briefdesk: the window icon could not be read: {err}"),
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Briefdesk")
-            .with_app_id("briefdesk")
-            .with_inner_size([1280.0, 800.0])
-            .with_min_inner_size([640.0, 400.0])
-            .with_drag_and_drop(true),
+        viewport,
+        // A screenshot run must not move the user's window or overwrite their layout.
+        persist_window: config.screenshot.is_none(),
         ..Default::default()
     };
     eframe::run_native(
@@ -76,6 +87,7 @@ pub struct App {
     report: Option<Vec<ReportLine>>,
     show_report: bool,
     undo: Option<Undo>,
+    shot: Option<screenshot::Shot>,
     confirm_remove: Option<(BriefId, String)>,
     original: Option<(String, String)>,
     picked: Option<Receiver<Option<Vec<PathBuf>>>>,
@@ -93,10 +105,20 @@ impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
         fonts::install(&cc.egui_ctx);
         crate::ui::theme::apply(&cc.egui_ctx);
-        let state: UiState = cc
-            .storage
-            .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
-            .unwrap_or_default();
+        let mut state: UiState = match config.screenshot {
+            Some(_) => UiState::default(),
+            None => cc
+                .storage
+                .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
+                .unwrap_or_default(),
+        };
+        let shot = config.screenshot.map(screenshot::Shot::new);
+        if let Some(shot) = &shot {
+            match shot.view().table() {
+                Some(view) => state.view = view,
+                None => state.screen = state::Screen::Timeline,
+            }
+        }
         cc.egui_ctx.set_theme(state.theme.preference());
         let ctx = cc.egui_ctx.clone();
         let worker = Worker::spawn(config.library.clone(), config.files, move || {
@@ -120,6 +142,7 @@ impl App {
             report: None,
             show_report: false,
             undo: None,
+            shot,
             confirm_remove: None,
             original: None,
             picked: None,
@@ -408,10 +431,17 @@ impl eframe::App for App {
             self.run_command(ui.ctx(), command);
         }
         self.refresh();
+        if self.loaded
+            && let Some(shot) = &mut self.shot
+        {
+            shot.step(ui.ctx());
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        if self.shot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        }
     }
 }
 

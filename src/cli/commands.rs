@@ -22,6 +22,8 @@ pub fn run(command: Command, library: Option<PathBuf>) -> anyhow::Result<i32> {
             format,
             output,
         } => export(&open(library)?, what, format, output.as_deref()),
+        Command::InstallDesktop => desktop(true),
+        Command::UninstallDesktop => desktop(false),
         Command::Timeline {
             out,
             from,
@@ -273,5 +275,31 @@ fn timeline(
         layout.visible,
         marks.len()
     );
+    Ok(0)
+}
+
+fn desktop(install: bool) -> anyhow::Result<i32> {
+    if !cfg!(target_os = "linux") {
+        anyhow::bail!(
+            "install-desktop is for Linux desktops; on Windows and macOS use the installer or app bundle"
+        );
+    }
+    let dirs = directories::BaseDirs::new()
+        .ok_or_else(|| anyhow::anyhow!("no home folder found to install the launcher in"))?;
+    let data_dir = dirs.data_dir();
+    let paths = if install {
+        let exe = std::env::current_exe().context("could not tell where this program is")?;
+        crate::cli::desktop::install(data_dir, &exe)
+    } else {
+        crate::cli::desktop::uninstall(data_dir)
+    }
+    .with_context(|| format!("could not change the launcher in {}", data_dir.display()))?;
+    let verb = if install { "installed" } else { "removed" };
+    for path in &paths {
+        println!("{verb}: {}", path.display());
+    }
+    if paths.is_empty() {
+        println!("nothing to remove: the launcher was not installed");
+    }
     Ok(0)
 }

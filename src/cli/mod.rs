@@ -2,6 +2,7 @@
 //! without a window.
 
 mod commands;
+pub mod desktop;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,18 @@ pub struct Cli {
     /// Brief files to import when the app opens.
     #[arg(value_name = "FILE")]
     pub files: Vec<PathBuf>,
+
+    /// Open the window, wait until it is drawn, save a PNG of it here, and exit.
+    #[arg(long, value_name = "FILE.png")]
+    pub screenshot: Option<PathBuf>,
+
+    /// What the window shows for --screenshot.
+    #[arg(long, value_enum, default_value = "policies", requires = "screenshot")]
+    pub view: crate::app::ShotView,
+
+    /// Window size in points, WIDTHxHEIGHT.
+    #[arg(long, value_parser = parse_size)]
+    pub size: Option<(u32, u32)>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -62,6 +75,11 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Add Briefdesk to the desktop's app menu (Linux: launcher and icons in the user's data
+    /// folder), with "Open with" for text, Markdown and HTML files.
+    InstallDesktop,
+    /// Remove what install-desktop added.
+    UninstallDesktop,
     /// Draw the timeline of every dated policy, news item and topic event to PNG or SVG.
     Timeline {
         /// The picture to write: .png or .svg.
