@@ -25,6 +25,12 @@ pub enum Command {
     ShowOriginal(BriefId),
     CopyText(String),
     Import(Vec<PathBuf>),
+    /// Stop the running import after the file in hand.
+    CancelImport,
+    /// Take back the last import.
+    UndoImport,
+    /// Show this version of a brief instead of the current one.
+    MakeCurrent(BriefId),
     /// Open the file dialog (files, or a folder).
     PickFiles {
         folder: bool,

@@ -13,6 +13,8 @@ pub enum What {
     News,
     Topics,
     Briefs,
+    /// Every brief whole, as JSON that `briefdesk import` reads back.
+    Library,
 }
 
 /// One policy document named in a topic footer.

@@ -14,6 +14,7 @@ fn app(library: &Path) -> Harness<'static, App> {
     let config = AppConfig {
         library: library.to_owned(),
         files: Vec::new(),
+        screenshot: None,
     };
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))

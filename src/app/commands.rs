@@ -81,6 +81,20 @@ impl App {
                 }
             }
             Command::PickFiles { folder } => self.pick_files(folder),
+            Command::CancelImport => {
+                self.worker.cancel_import();
+                self.status = Some("Cancelling after the current file…".to_owned());
+            }
+            Command::UndoImport => {
+                if let Some(report) = self.report.take() {
+                    self.show_report = false;
+                    self.worker.send(Request::UndoImport(report));
+                }
+            }
+            Command::MakeCurrent(id) => {
+                self.selected = Some(crate::library::ItemKey::Brief(id));
+                self.worker.send(Request::MakeCurrent(id));
+            }
             Command::ToggleDarkMode => {
                 self.state.theme = self.state.theme.next();
                 ctx.set_theme(self.state.theme.preference());

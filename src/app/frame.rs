@@ -200,6 +200,13 @@ impl App {
                         .desired_width(120.0),
                 );
                 ui.label(format!("{done}/{total} {}", current.display()));
+                if ui
+                    .button("Cancel")
+                    .on_hover_text("Stop after this file; what is imported stays")
+                    .clicked()
+                {
+                    commands.push(Command::CancelImport);
+                }
             }
             if let Some(undo) = &self.undo {
                 if undo.at.elapsed() < Duration::from_secs(UNDO_SECS) {
@@ -221,8 +228,23 @@ impl App {
                 ui.separator();
                 ui.label(status);
             }
-            if self.report.is_some() && ui.small_button("Report").clicked() {
-                self.show_report = true;
+            if let Some(report) = &self.report {
+                if ui.small_button("Report").clicked() {
+                    self.show_report = true;
+                }
+                let added = report
+                    .iter()
+                    .any(|l| matches!(l.outcome, "imported" | "updated"));
+                if added
+                    && ui
+                        .small_button("Undo import")
+                        .on_hover_text(
+                            "Remove what this import added and bring back what it replaced",
+                        )
+                        .clicked()
+                {
+                    commands.push(Command::UndoImport);
+                }
             }
         });
     }
@@ -359,7 +381,10 @@ fn report_ui(ui: &mut egui::Ui, report: &[super::ReportLine], commands: &mut Vec
                         ui.colored_label(crate::ui::theme::error(ui.visuals()), line.outcome);
                         ui.label(&line.detail);
                     } else {
-                        ui.label(line.outcome);
+                        let outcome = ui.label(line.outcome);
+                        if !line.warnings.is_empty() {
+                            outcome.on_hover_text(line.warnings.join("\n"));
+                        }
                         match line.brief {
                             Some(id) if ui.link(&line.detail).clicked() => {
                                 commands.push(Command::Open(crate::library::ItemKey::Brief(id)));

@@ -239,11 +239,17 @@ impl App {
                 total,
                 current,
             } => self.progress = Some((done, total, current)),
-            Event::Imported(report) => {
+            Event::Imported { report, cancelled } => {
                 self.progress = None;
-                self.status = Some(import_summary(&report));
+                let mut summary = import_summary(&report);
+                if cancelled {
+                    summary = format!("Cancelled. {summary}");
+                }
+                self.status = Some(summary);
                 // Open the report by itself only when something needs reading.
-                self.show_report = report.iter().any(|l| l.outcome == "failed");
+                self.show_report = report
+                    .iter()
+                    .any(|l| l.outcome == "failed" || !l.warnings.is_empty());
                 self.report = Some(report);
             }
             Event::Removed { id, title } => {
@@ -394,7 +400,7 @@ fn import_summary(report: &[ReportLine]) -> String {
     let plural = |n: usize| if n == 1 { "" } else { "s" };
     let imported = count("imported");
     let mut text = format!("Imported {imported} file{}", plural(imported));
-    for what in ["duplicate", "failed"] {
+    for what in ["updated", "duplicate", "failed"] {
         let n = count(what);
         if n > 0 {
             text.push_str(&format!(", {n} {what}"));

@@ -1,7 +1,10 @@
 //! The library worker: a named thread that owns the SQLite connection. The UI sends requests
 //! and gets events back; `wake` asks for a repaint when an event is ready.
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::import::{self, FileOutcome};
@@ -15,17 +18,25 @@ pub enum Request {
     Remove(BriefId),
     Restore(BriefId),
     Original(BriefId),
+    /// Show this version of a brief instead of the current one.
+    MakeCurrent(BriefId),
+    /// Take back an import: remove what it added, bring back what it replaced.
+    UndoImport(Vec<ReportLine>),
 }
 
 /// One file's line in an import report.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ReportLine {
     pub path: PathBuf,
-    /// "imported", "duplicate" or "failed".
+    /// "imported", "updated", "duplicate" or "failed".
     pub outcome: &'static str,
     /// The brief's title, or why it failed.
     pub detail: String,
     pub brief: Option<BriefId>,
+    /// For "updated": the version it replaced.
+    pub previous: Option<BriefId>,
+    /// Parser warnings, as "line N: message".
+    pub warnings: Vec<String>,
 }
 
 /// What the library thread reports.
@@ -38,7 +49,11 @@ pub enum Event {
         total: usize,
         current: PathBuf,
     },
-    Imported(Vec<ReportLine>),
+    Imported {
+        report: Vec<ReportLine>,
+        /// The user cancelled before every file was read.
+        cancelled: bool,
+    },
     Removed {
         id: BriefId,
         title: String,
@@ -56,6 +71,7 @@ pub enum Event {
 pub struct Worker {
     requests: SyncSender<Request>,
     events: Receiver<Event>,
+    cancel: Arc<AtomicBool>,
 }
 
 impl Worker {
@@ -64,6 +80,8 @@ impl Worker {
     pub fn spawn(path: PathBuf, files: Vec<PathBuf>, wake: impl Fn() + Send + 'static) -> Self {
         let (requests, inbox) = sync_channel::<Request>(64);
         let (outbox, events) = sync_channel::<Event>(256);
+        let cancel = Arc::new(AtomicBool::new(false));
+        let cancelled = Arc::clone(&cancel);
         let spawned = std::thread::Builder::new()
             .name("library".to_owned())
             .spawn(move || {
@@ -71,7 +89,7 @@ impl Worker {
                     outbox.send(event).ok();
                     wake();
                 };
-                run(&path, files, &inbox, &send);
+                run(&path, files, &inbox, &send, &cancelled);
             });
         if let Err(err) = spawned {
             let (outbox, events) = sync_channel(1);
@@ -80,9 +98,22 @@ impl Worker {
                     "could not start the library thread: {err}"
                 )))
                 .ok();
-            return Self { requests, events };
+            return Self {
+                requests,
+                events,
+                cancel,
+            };
         }
-        Self { requests, events }
+        Self {
+            requests,
+            events,
+            cancel,
+        }
+    }
+
+    /// Stops the running import after the file in hand.
+    pub fn cancel_import(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     pub fn send(&self, request: Request) {
@@ -101,7 +132,13 @@ fn log_dropped() {
     eprintln!("briefdesk: the library is busy; a request was dropped");
 }
 
-fn run(path: &Path, files: Vec<PathBuf>, inbox: &Receiver<Request>, send: &dyn Fn(Event)) {
+fn run(
+    path: &Path,
+    files: Vec<PathBuf>,
+    inbox: &Receiver<Request>,
+    send: &dyn Fn(Event),
+    cancel: &AtomicBool,
+) {
     let mut store = match Store::open(path) {
         Ok(store) => store,
         Err(err) => return send(Event::Failed(format!("could not open the library: {err}"))),
@@ -113,16 +150,37 @@ fn run(path: &Path, files: Vec<PathBuf>, inbox: &Receiver<Request>, send: &dyn F
     }
     reload(&store, send);
     if !files.is_empty() {
-        import_files(&mut store, &files, send);
+        import_files(&mut store, &files, send, cancel);
     }
     while let Ok(request) = inbox.recv() {
-        handle(&mut store, request, send);
+        handle(&mut store, request, send, cancel);
     }
 }
 
-fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event)) {
+fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event), cancel: &AtomicBool) {
     match request {
-        Request::Import(paths) => import_files(store, &paths, send),
+        Request::Import(paths) => import_files(store, &paths, send, cancel),
+        Request::MakeCurrent(id) => match store.make_current(id) {
+            Ok(()) => reload(store, send),
+            Err(err) => send(Event::Failed(format!("could not switch versions: {err}"))),
+        },
+        Request::UndoImport(report) => {
+            for line in report {
+                let undone = match (line.outcome, line.brief, line.previous) {
+                    ("imported", Some(id), _) => store.remove(id),
+                    ("updated", Some(id), Some(previous)) => store.revert_update(id, previous),
+                    _ => Ok(()),
+                };
+                if let Err(err) = undone {
+                    send(Event::Failed(format!(
+                        "could not undo the import of {}: {err}",
+                        line.path.display()
+                    )));
+                }
+            }
+            send(Event::Failed("The import was undone.".to_owned()));
+            reload(store, send);
+        }
         Request::Remove(id) => {
             let title = store.load(id).map(|s| s.brief.title).unwrap_or_default();
             match store.remove(id) {
@@ -155,42 +213,65 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event)) {
 
 fn reload(store: &Store, send: &dyn Fn(Event)) {
     match store.load_all() {
-        Ok(briefs) => send(Event::Loaded(Library::new(briefs))),
+        Ok(briefs) => {
+            let versions = store.all_versions().unwrap_or_default();
+            send(Event::Loaded(Library::new(briefs).with_versions(versions)));
+        }
         Err(err) => send(Event::Failed(format!("could not read the library: {err}"))),
     }
 }
 
-fn import_files(store: &mut Store, paths: &[PathBuf], send: &dyn Fn(Event)) {
+fn import_files(store: &mut Store, paths: &[PathBuf], send: &dyn Fn(Event), cancel: &AtomicBool) {
+    cancel.store(false, Ordering::Relaxed);
+    let mut cancelled = false;
     let results = import::import_paths(store, paths, |done, total, current| {
+        if cancel.load(Ordering::Relaxed) {
+            cancelled = true;
+            return ControlFlow::Break(());
+        }
         send(Event::Progress {
             done,
             total,
             current: current.to_owned(),
         });
+        ControlFlow::Continue(())
     });
     let report = results
         .into_iter()
-        .map(|(path, outcome)| match outcome {
-            FileOutcome::Imported { id, title, .. } => ReportLine {
-                path,
-                outcome: "imported",
-                detail: title,
-                brief: Some(id),
-            },
-            FileOutcome::Duplicate { id, title } => ReportLine {
-                path,
-                outcome: "duplicate",
-                detail: title,
-                brief: Some(id),
-            },
-            FileOutcome::Failed(err) => ReportLine {
-                path,
-                outcome: "failed",
-                detail: err.to_string(),
-                brief: None,
-            },
-        })
+        .map(|(path, outcome)| report_line(path, outcome))
         .collect();
-    send(Event::Imported(report));
+    send(Event::Imported { report, cancelled });
     reload(store, send);
+}
+
+fn report_line(path: PathBuf, outcome: FileOutcome) -> ReportLine {
+    let line =
+        |outcome, detail, brief, previous, warnings: Vec<crate::model::Warning>| ReportLine {
+            path: path.clone(),
+            outcome,
+            detail,
+            brief,
+            previous,
+            warnings: warnings
+                .iter()
+                .map(|w| format!("line {}: {}", w.line, w.message))
+                .collect(),
+        };
+    match outcome {
+        FileOutcome::Imported {
+            id,
+            title,
+            warnings,
+        } => line("imported", title, Some(id), None, warnings),
+        FileOutcome::Updated {
+            id,
+            previous,
+            title,
+            warnings,
+        } => line("updated", title, Some(id), Some(previous), warnings),
+        FileOutcome::Duplicate { id, title } => {
+            line("duplicate", title, Some(id), None, Vec::new())
+        }
+        FileOutcome::Failed(err) => line("failed", err.to_string(), None, None, Vec::new()),
+    }
 }

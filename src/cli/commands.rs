@@ -89,7 +89,7 @@ fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
 }
 
 fn import_paths(store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<i32> {
-    let results = import::import_paths(store, paths, |_, _, _| {});
+    let results = import::import_paths(store, paths, |_, _, _| std::ops::ControlFlow::Continue(()));
     let mut out = std::io::stdout().lock();
     let mut failed = 0;
     for (path, outcome) in &results {
@@ -98,6 +98,18 @@ fn import_paths(store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<i32> {
                 title, warnings, ..
             } => {
                 writeln!(out, "imported: {}: {title}", path.display())?;
+                for w in warnings {
+                    writeln!(out, "  warning: line {}: {}", w.line, w.message)?;
+                }
+            }
+            FileOutcome::Updated {
+                title, warnings, ..
+            } => {
+                writeln!(
+                    out,
+                    "updated: {}: {title} (replaces an earlier version, which is kept)",
+                    path.display()
+                )?;
                 for w in warnings {
                     writeln!(out, "  warning: line {}: {}", w.line, w.message)?;
                 }
@@ -198,6 +210,13 @@ fn export(store: &Store, what: What, format: Format, output: Option<&Path>) -> a
         (What::News, f) => write_rows(&export::news_rows(&briefs), f, &mut buffer)?,
         (What::Topics, f) => write_rows(&export::topic_rows(&briefs), f, &mut buffer)?,
         (What::Briefs, f) => write_rows(&export::brief_rows(&briefs), f, &mut buffer)?,
+        (What::Library, Format::Json) => {
+            serde_json::to_writer_pretty(&mut buffer, &import::json::library_export(&briefs))?;
+            buffer.push(b'\n');
+        }
+        (What::Library, Format::Csv) => {
+            anyhow::bail!("--what library is exported as JSON only: use --format json")
+        }
     }
     match output {
         Some(path) => write_atomically(path, &buffer)?,

@@ -2,16 +2,22 @@
 //! not text), parse, and store each in its own transaction. No UI types: callers get results
 //! and a progress callback.
 
+mod decode;
+mod extract;
 mod files;
+mod html;
+pub mod json;
 
+use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest as _, Sha256};
 
-use crate::model::Warning;
+use crate::model::{Brief, Warning};
 use crate::parse::{ParseError, parse_brief};
 use crate::store::{BriefId, ImportOutcome, SourceFile, Store, StoreError};
 
+pub use extract::extract_text;
 pub use files::{MAX_FILE_BYTES, collect_files, decode_text, read_file};
 
 /// Sample briefs built into the binary from `seeds/`.
@@ -40,7 +46,7 @@ pub enum ImportError {
     Store(#[from] StoreError),
 }
 
-/// What happened to one file.
+/// What happened to one file (or, for a Briefdesk JSON export, to one brief in it).
 #[derive(Debug)]
 pub enum FileOutcome {
     Imported {
@@ -52,6 +58,13 @@ pub enum FileOutcome {
         id: BriefId,
         title: String,
     },
+    /// A new version of a brief that was already there; the previous one is kept.
+    Updated {
+        id: BriefId,
+        previous: BriefId,
+        title: String,
+        warnings: Vec<Warning>,
+    },
     Failed(ImportError),
 }
 
@@ -61,28 +74,43 @@ impl FileOutcome {
     }
 }
 
-/// Identifies a brief's content regardless of line endings, a BOM and trailing spaces.
-pub fn content_key(text: &str) -> String {
-    let mut hasher = Sha256::new();
-    for line in text.trim_start_matches('\u{feff}').lines() {
-        hasher.update(line.trim_end().as_bytes());
-        hasher.update(b"\n");
-    }
-    crate::store::hex(&hasher.finalize())
+/// Identifies a brief by what the parser found in it, so the same brief is one brief whatever
+/// its line endings, encoding or format (text, HTML, a Briefdesk export).
+pub fn content_key(brief: &Brief) -> String {
+    let json = serde_json::to_vec(brief).unwrap_or_default();
+    crate::store::hex(&Sha256::digest(&json))
 }
 
-/// Parses and stores one file's bytes.
-pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8]) -> FileOutcome {
-    match try_import(store, name, bytes) {
-        Ok(outcome) => outcome,
-        Err(err) => FileOutcome::Failed(err),
+/// Parses and stores one file's bytes: a brief, or every brief of a Briefdesk JSON export.
+pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8]) -> Vec<FileOutcome> {
+    if json::is_library_export(name, bytes) {
+        return match json::read_export(bytes) {
+            Ok(entries) => entries
+                .into_iter()
+                .enumerate()
+                .map(|(i, entry)| {
+                    let original = serde_json::to_vec_pretty(&entry).unwrap_or_default();
+                    let entry_name = format!("{name} #{}", i + 1);
+                    store_brief(store, &entry_name, &original, entry.brief)
+                        .unwrap_or_else(FileOutcome::Failed)
+                })
+                .collect(),
+            Err(err) => vec![FileOutcome::Failed(err)],
+        };
     }
+    let outcome = extract_text(name, bytes)
+        .and_then(|text| Ok(parse_brief(&text)?))
+        .and_then(|brief| store_brief(store, name, bytes, brief));
+    vec![outcome.unwrap_or_else(FileOutcome::Failed)]
 }
 
-fn try_import(store: &mut Store, name: &str, bytes: &[u8]) -> Result<FileOutcome, ImportError> {
-    let text = decode_text(bytes)?;
-    let brief = parse_brief(&text)?;
-    let key = content_key(&text);
+fn store_brief(
+    store: &mut Store,
+    name: &str,
+    bytes: &[u8],
+    brief: Brief,
+) -> Result<FileOutcome, ImportError> {
+    let key = content_key(&brief);
     let file = SourceFile {
         name,
         bytes,
@@ -98,25 +126,35 @@ fn try_import(store: &mut Store, name: &str, bytes: &[u8]) -> Result<FileOutcome
             id,
             title: brief.title,
         },
+        ImportOutcome::Updated { id, previous } => FileOutcome::Updated {
+            id,
+            previous,
+            title: brief.title,
+            warnings: brief.warnings,
+        },
     })
 }
 
-/// Imports files and folders (searched recursively), calling `progress(done, total, path)`
-/// before each file. One file's failure never stops the others.
+/// Imports files and folders (searched recursively). `progress(done, total, path)` runs
+/// before each file; returning `ControlFlow::Break` cancels after the file in hand (what was
+/// imported stays). One file's failure never stops the others.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
-    mut progress: impl FnMut(usize, usize, &Path),
+    mut progress: impl FnMut(usize, usize, &Path) -> ControlFlow<()>,
 ) -> Vec<(PathBuf, FileOutcome)> {
     let (files, mut results) = collect_files(paths);
     let total = files.len();
     for (done, path) in files.into_iter().enumerate() {
-        progress(done, total, &path);
-        let outcome = match read_file(&path) {
-            Ok(bytes) => import_bytes(store, &path.display().to_string(), &bytes),
-            Err(err) => FileOutcome::Failed(err),
+        if progress(done, total, &path).is_break() {
+            break;
+        }
+        let name = path.display().to_string();
+        let outcomes = match read_file(&path) {
+            Ok(bytes) => import_bytes(store, &name, &bytes),
+            Err(err) => vec![FileOutcome::Failed(err)],
         };
-        results.push((path, outcome));
+        results.extend(outcomes.into_iter().map(|o| (path.clone(), o)));
     }
     results
 }
@@ -128,7 +166,7 @@ pub fn seed_if_new(store: &mut Store) -> Result<Vec<FileOutcome>, StoreError> {
     }
     Ok(seeds::SEEDS
         .iter()
-        .map(|(name, bytes)| import_bytes(store, name, bytes))
+        .flat_map(|(name, bytes)| import_bytes(store, name, bytes))
         .collect())
 }
 

@@ -1,3 +1,5 @@
+use std::ops::ControlFlow;
+
 use super::*;
 
 const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.txt");
@@ -34,16 +36,11 @@ fn a_new_library_gets_the_seeds_once() {
 
 #[test]
 fn line_endings_do_not_change_the_content_key() {
+    let key = |text: &str| content_key(&crate::parse::parse_brief(text).unwrap());
     let crlf = SAMPLE.replace('\n', "\r\n");
-    assert_eq!(content_key(SAMPLE), content_key(&crlf));
-    assert_eq!(
-        content_key(SAMPLE),
-        content_key(&format!("\u{feff}{SAMPLE}"))
-    );
-    assert_ne!(
-        content_key(SAMPLE),
-        content_key(&SAMPLE.replace("MIIT", "MOT"))
-    );
+    assert_eq!(key(SAMPLE), key(&crlf));
+    assert_eq!(key(SAMPLE), key(&format!("\u{feff}{SAMPLE}")));
+    assert_ne!(key(SAMPLE), key(&SAMPLE.replace("MIIT", "MOT")));
 }
 
 #[test]
@@ -66,7 +63,10 @@ fn a_batch_with_bad_files_imports_the_good_ones() {
     let results = import_paths(
         &mut store,
         &[good, dir.path().join("sub"), empty, binary, latin1, missing],
-        |done, total, _| seen.push((done, total)),
+        |done, total, _| {
+            seen.push((done, total));
+            ControlFlow::Continue(())
+        },
     );
     let summary: Vec<String> = results
         .iter()
@@ -75,6 +75,7 @@ fn a_batch_with_bad_files_imports_the_good_ones() {
             match o {
                 FileOutcome::Imported { .. } => format!("{name}: imported"),
                 FileOutcome::Duplicate { .. } => format!("{name}: duplicate"),
+                FileOutcome::Updated { .. } => format!("{name}: updated"),
                 FileOutcome::Failed(e) => format!("{name}: {e}"),
             }
         })
@@ -87,7 +88,8 @@ fn a_batch_with_bad_files_imports_the_good_ones() {
             "copy-crlf.md: duplicate",
             "empty.txt: the file is empty",
             "image.txt: the file looks binary, not text (it contains NUL bytes)",
-            "latin1.txt: it is not text in UTF-8 or UTF-16 (invalid UTF-8 at byte 3)",
+            // Windows-1252 is detected and decoded ("Café au lait"), but it is no brief.
+            "latin1.txt: no brief found: there are no topics with \"At a glance\", \"MERICS comment\" or \"Policy name\" and no \"Worth noting\" section",
         ]
     );
     assert_eq!(seen.len(), 5);
@@ -112,4 +114,98 @@ fn utf16_with_bom_decodes() {
         bytes.extend(unit.to_le_bytes());
     }
     assert_eq!(decode_text(&bytes).unwrap(), "医疗 plan");
+}
+
+#[test]
+fn a_corrected_copy_becomes_a_new_version_and_the_old_one_stays() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import_bytes(&mut store, "a.txt", SAMPLE.as_bytes());
+    let FileOutcome::Imported { id: old, .. } = first[0] else {
+        panic!("{first:?}")
+    };
+    let corrected = SAMPLE.replace("at least 20 percent", "at least 25 percent");
+    let second = import_bytes(&mut store, "a-corrected.txt", corrected.as_bytes());
+    let FileOutcome::Updated {
+        id: new, previous, ..
+    } = second[0]
+    else {
+        panic!("{second:?}")
+    };
+    assert_eq!(previous, old);
+    let shown = store.load_all().unwrap();
+    assert_eq!(shown.len(), 1, "one brief, shown in its new version");
+    assert!(shown[0].brief.topics[0].points[2].contains("25 percent"));
+    let versions = store.versions(new).unwrap();
+    assert_eq!(
+        versions
+            .iter()
+            .map(|v| (v.id, v.current))
+            .collect::<Vec<_>>(),
+        [(old, false), (new, true)]
+    );
+    assert_eq!(store.all_versions().unwrap()[&new].len(), 2);
+    // Back to the first version, then undo the update altogether.
+    store.make_current(old).unwrap();
+    assert!(store.load_all().unwrap()[0].brief.topics[0].points[2].contains("20 percent"));
+    store.make_current(new).unwrap();
+    store.revert_update(new, old).unwrap();
+    let shown = store.load_all().unwrap();
+    assert_eq!((shown.len(), shown[0].id), (1, old));
+    assert_eq!(
+        store.original(new).unwrap().1,
+        corrected.as_bytes(),
+        "the new file is still kept"
+    );
+}
+
+#[test]
+fn cancelling_stops_after_the_file_in_hand_and_keeps_what_was_imported() {
+    let fixtures =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/briefs/valid");
+    let mut store = Store::open_in_memory().unwrap();
+    let results = import_paths(&mut store, &[fixtures], |done, _, _| {
+        if done == 3 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(results.len(), 3);
+    assert_eq!(store.briefs().unwrap().len(), 3);
+    assert!(
+        store.search("a").is_ok(),
+        "the library is consistent and usable"
+    );
+}
+
+#[test]
+fn a_briefdesk_export_imports_every_brief() {
+    let mut store = Store::open_in_memory().unwrap();
+    import_bytes(&mut store, "a.txt", SAMPLE.as_bytes());
+    let export = json::library_export(&store.load_all().unwrap());
+    let bytes = serde_json::to_vec(&export).unwrap();
+    let mut other = Store::open_in_memory().unwrap();
+    let outcomes = import_bytes(&mut other, "library.json", &bytes);
+    assert!(
+        matches!(outcomes[..], [FileOutcome::Imported { .. }]),
+        "{outcomes:?}"
+    );
+    assert_eq!(
+        other.load_all().unwrap()[0].brief,
+        store.load_all().unwrap()[0].brief
+    );
+    let again = import_bytes(&mut other, "library.json", &bytes);
+    assert!(matches!(again[..], [FileOutcome::Duplicate { .. }]));
+    let broken = import_bytes(
+        &mut other,
+        "broken.json",
+        b"{\"format\": \"something-else\", \"version\": 1, \"briefs\": []}",
+    );
+    let [FileOutcome::Failed(err)] = &broken[..] else {
+        panic!("{broken:?}")
+    };
+    assert!(
+        err.to_string().contains("not \"briefdesk-library\""),
+        "{err}"
+    );
 }

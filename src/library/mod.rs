@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{Brief, GlossaryKind, NewsItem, Topic};
-use crate::model::{BriefId, StoredBrief};
+use crate::model::{BriefId, StoredBrief, Version};
 
 pub use columns::{Align, ColumnDef, columns};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
@@ -106,6 +106,8 @@ pub struct Library {
     haystacks: BTreeMap<View, Vec<String>>,
     /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
     full_names: BTreeMap<String, String>,
+    /// Versions of briefs that have more than one, keyed by the current version.
+    versions: std::collections::HashMap<BriefId, Vec<Version>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -185,6 +187,20 @@ impl Library {
             .iter()
             .map(|(view, rows)| (*view, rows.iter().map(|r| self.search_text(*r)).collect()))
             .collect();
+    }
+
+    /// Adds what the library knows of earlier versions.
+    pub fn with_versions(
+        mut self,
+        versions: std::collections::HashMap<BriefId, Vec<Version>>,
+    ) -> Self {
+        self.versions = versions;
+        self
+    }
+
+    /// Every version of brief `id`, oldest first; empty when it has only one.
+    pub fn versions(&self, id: BriefId) -> &[Version] {
+        self.versions.get(&id).map_or(&[], Vec::as_slice)
     }
 
     pub fn briefs(&self) -> &[StoredBrief] {

@@ -11,4 +11,4 @@ pub use brief::{
     Warning,
 };
 pub use date::{PartialDate, Period, resolve_year};
-pub use stored::{BriefId, StoredBrief};
+pub use stored::{BriefId, StoredBrief, Version};

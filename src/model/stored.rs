@@ -23,3 +23,14 @@ pub struct StoredBrief {
     pub imported_at: String,
     pub brief: Brief,
 }
+
+/// One version of a brief: a corrected copy (same title and period, other text) replaces the
+/// brief it corrects, which stays in the library as an earlier version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Version {
+    pub id: BriefId,
+    pub file_name: String,
+    pub imported_at: String,
+    /// The version the views show.
+    pub current: bool,
+}

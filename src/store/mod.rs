@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, OpenFlags};
 
+pub use crate::model::Version;
 pub use crate::model::{BriefId, StoredBrief};
 pub use read::BriefSummary;
 pub use schema::CURRENT_VERSION;

@@ -40,8 +40,8 @@ impl Store {
                 (SELECT count(*) FROM topics t WHERE t.brief_id = b.id),
                 (SELECT count(*) FROM topics t WHERE t.brief_id = b.id AND t.has_policy),
                 (SELECT count(*) FROM news n WHERE n.brief_id = b.id)
-             FROM briefs b JOIN files f ON f.id = b.file_id
-             WHERE b.removed_at IS NULL ORDER BY b.id",
+             FROM active_briefs b JOIN files f ON f.id = b.file_id
+             ORDER BY b.id",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(BriefSummary {
@@ -64,7 +64,7 @@ impl Store {
         let ids: Vec<i64> = {
             let mut stmt = self
                 .conn
-                .prepare("SELECT id FROM briefs WHERE removed_at IS NULL ORDER BY id")?;
+                .prepare("SELECT id FROM active_briefs ORDER BY id")?;
             stmt.query_map([], |r| r.get(0))?
                 .collect::<Result<_, _>>()?
         };

@@ -9,7 +9,7 @@ use super::StoreError;
 #[cfg(test)]
 pub(super) const MIGRATIONS_FOR_TESTS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = MIGRATIONS;
 
-const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1];
+const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1, to_v2];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -117,6 +117,20 @@ fn to_v1(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         CREATE TRIGGER search_text_ad AFTER DELETE ON search_text BEGIN
             INSERT INTO search_fts(search_fts, rowid, text) VALUES ('delete', old.id, old.text);
         END;
+        ",
+    )
+}
+
+/// Versions: a corrected copy of a brief (same title and period, other text) replaces it, and
+/// the replaced one stays in the library, linked to its successor.
+fn to_v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE briefs ADD COLUMN superseded_by INTEGER REFERENCES briefs(id);
+        CREATE INDEX briefs_title_period ON briefs(title, period);
+        -- What every view and search shows: not removed, not replaced by a newer version.
+        CREATE VIEW active_briefs AS
+            SELECT * FROM briefs WHERE removed_at IS NULL AND superseded_by IS NULL;
         ",
     )
 }

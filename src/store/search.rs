@@ -69,10 +69,10 @@ impl Store {
         let sql = format!(
             "SELECT s.brief_id, b.title, b.period, s.kind, t.number, n.date, s.field, s.text
              FROM search_text s
-             JOIN briefs b ON b.id = s.brief_id
+             JOIN active_briefs b ON b.id = s.brief_id
              LEFT JOIN topics t ON s.kind IN ('topic', 'policy') AND t.id = s.item
              LEFT JOIN news n ON s.kind = 'news' AND n.id = s.item
-             WHERE b.removed_at IS NULL AND {}
+             WHERE {}
              ORDER BY s.brief_id, s.id",
             conditions.join(" AND ")
         );

@@ -4,7 +4,7 @@ use rusqlite::{OptionalExtension as _, Transaction, params};
 use sha2::{Digest as _, Sha256};
 
 use super::{BriefId, Store, StoreError};
-use crate::model::{Brief, Topic};
+use crate::model::{Brief, Topic, Version};
 
 /// A file as read from disk, before parsing.
 pub struct SourceFile<'a> {
@@ -23,6 +23,12 @@ pub enum ImportOutcome {
     Imported(BriefId),
     /// The same content is already in the library.
     Duplicate(BriefId),
+    /// Another version of a brief already there (same title and period, other content): the
+    /// new one replaces `previous`, which stays as an earlier version.
+    Updated {
+        id: BriefId,
+        previous: BriefId,
+    },
 }
 
 /// Version of the parser that produced stored records, so a newer one can re-read the bytes.
@@ -34,31 +40,130 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
 
 impl Store {
     /// Stores `brief` with its original file, in one transaction. The same content twice is
-    /// one brief: the second import reports a duplicate (and restores a removed brief).
+    /// one brief (a duplicate; a removed one comes back). Another version of a brief already
+    /// there (same title and period) replaces it and keeps it as an earlier version.
     pub fn import(
         &mut self,
         file: &SourceFile<'_>,
         brief: &Brief,
     ) -> Result<ImportOutcome, StoreError> {
         let tx = self.conn.transaction()?;
-        let existing: Option<(i64, Option<String>)> = tx
+        let existing: Option<(i64, bool)> = tx
             .query_row(
-                "SELECT id, removed_at FROM briefs WHERE content_key = ?1",
+                "SELECT id, removed_at IS NOT NULL FROM briefs WHERE content_key = ?1",
                 [file.content_key],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
             .optional()?;
         if let Some((id, removed)) = existing {
-            if removed.is_some() {
+            if removed {
                 tx.execute("UPDATE briefs SET removed_at = NULL WHERE id = ?1", [id])?;
                 tx.commit()?;
                 return Ok(ImportOutcome::Imported(BriefId(id)));
             }
             return Ok(ImportOutcome::Duplicate(BriefId(id)));
         }
+        let period = brief.period.map(|p| p.to_string());
+        let previous: Option<i64> = tx
+            .query_row(
+                "SELECT id FROM active_briefs WHERE title = ?1 AND period IS ?2
+                 ORDER BY id DESC LIMIT 1",
+                params![brief.title, period],
+                |r| r.get(0),
+            )
+            .optional()?;
         let id = insert_brief(&tx, file, brief)?;
+        let outcome = match previous {
+            Some(old) => {
+                tx.execute(
+                    "UPDATE briefs SET superseded_by = ?1 WHERE id = ?2",
+                    [id.0, old],
+                )?;
+                ImportOutcome::Updated {
+                    id,
+                    previous: BriefId(old),
+                }
+            }
+            None => ImportOutcome::Imported(id),
+        };
         tx.commit()?;
-        Ok(ImportOutcome::Imported(id))
+        Ok(outcome)
+    }
+
+    /// Every version of the brief `id` belongs to (same title and period), oldest first.
+    pub fn versions(&self, id: BriefId) -> Result<Vec<Version>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT b.id, f.name, b.imported_at, b.superseded_by IS NULL
+             FROM briefs b JOIN files f ON f.id = b.file_id
+             JOIN briefs me ON me.id = ?1
+             WHERE b.title = me.title AND b.period IS me.period AND b.removed_at IS NULL
+             ORDER BY b.id",
+        )?;
+        let rows = stmt.query_map([id.0], |r| {
+            Ok(Version {
+                id: BriefId(r.get(0)?),
+                file_name: r.get(1)?,
+                imported_at: r.get(2)?,
+                current: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// For every brief with more than one version: its versions, keyed by the current one.
+    pub fn all_versions(
+        &self,
+    ) -> Result<std::collections::HashMap<BriefId, Vec<Version>>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT cur.id, b.id, f.name, b.imported_at, b.superseded_by IS NULL
+             FROM active_briefs cur
+             JOIN briefs b ON b.title = cur.title AND b.period IS cur.period AND b.removed_at IS NULL
+             JOIN files f ON f.id = b.file_id
+             WHERE EXISTS (SELECT 1 FROM briefs o WHERE o.superseded_by IS NOT NULL
+                           AND o.title = cur.title AND o.period IS cur.period AND o.removed_at IS NULL)
+             ORDER BY cur.id, b.id",
+        )?;
+        let mut out: std::collections::HashMap<BriefId, Vec<Version>> =
+            std::collections::HashMap::new();
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            out.entry(BriefId(r.get(0)?)).or_default().push(Version {
+                id: BriefId(r.get(1)?),
+                file_name: r.get(2)?,
+                imported_at: r.get(3)?,
+                current: r.get(4)?,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Makes version `id` the one the views show; the other versions of its brief become
+    /// earlier versions of it.
+    pub fn make_current(&mut self, id: BriefId) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        tx.execute(
+            "UPDATE briefs SET superseded_by = ?1
+             WHERE id != ?1 AND removed_at IS NULL
+               AND title = (SELECT title FROM briefs WHERE id = ?1)
+               AND period IS (SELECT period FROM briefs WHERE id = ?1)",
+            [id.0],
+        )?;
+        let found = tx.execute(
+            "UPDATE briefs SET superseded_by = NULL, removed_at = NULL WHERE id = ?1",
+            [id.0],
+        )?;
+        if found == 0 {
+            return Err(StoreError::NoSuchBrief(id));
+        }
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Undoes an update: `previous` is current again and `id` is removed (and can itself be
+    /// brought back with [`Store::make_current`]).
+    pub fn revert_update(&mut self, id: BriefId, previous: BriefId) -> Result<(), StoreError> {
+        self.make_current(previous)?;
+        self.remove(id)
     }
 
     /// Hides a brief from every view and search; [`Store::restore`] brings it back.

@@ -36,7 +36,7 @@ pub fn detail_ui(
             }
             Row::Brief(b) => {
                 if let Some(stored) = lib.brief(b) {
-                    brief_ui(ui, stored, commands);
+                    brief_ui(ui, lib, stored, commands);
                 }
             }
             Row::Glossary(g) => term_ui(ui, lib, g, commands),
@@ -173,7 +173,7 @@ fn news_ui(
     copy_citation_ui(ui, lib, key, commands);
 }
 
-fn brief_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>) {
+fn brief_ui(ui: &mut egui::Ui, lib: &Library, stored: &StoredBrief, commands: &mut Vec<Command>) {
     let brief = &stored.brief;
     ui.heading(&brief.title);
     egui::Grid::new("brief_facts")
@@ -209,6 +209,7 @@ fn brief_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>
             commands.push(Command::AskRemove(stored.id));
         }
     });
+    versions_ui(ui, lib, stored, commands);
     section_label(ui, "TOPICS");
     for (t, topic) in brief.topics.iter().enumerate() {
         if ui
@@ -237,6 +238,43 @@ fn brief_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>
         for w in &brief.warnings {
             ui.label(format!("line {}: {}", w.line, w.message));
         }
+    }
+}
+
+/// Earlier and later versions of a brief, each one click from being the current one.
+fn versions_ui(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    stored: &StoredBrief,
+    commands: &mut Vec<Command>,
+) {
+    let versions = lib.versions(stored.id);
+    if versions.is_empty() {
+        return;
+    }
+    section_label(ui, "VERSIONS");
+    for version in versions {
+        ui.horizontal(|ui| {
+            let when = version
+                .imported_at
+                .get(..16)
+                .unwrap_or("")
+                .replace('T', " ");
+            let name = std::path::Path::new(&version.file_name)
+                .file_name()
+                .map_or_else(
+                    || version.file_name.clone(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+            if version.current {
+                ui.strong(format!("{when} {name} (shown)"));
+            } else {
+                ui.label(format!("{when} {name}"));
+                if ui.small_button("Show this version").clicked() {
+                    commands.push(Command::MakeCurrent(version.id));
+                }
+            }
+        });
     }
 }
 
