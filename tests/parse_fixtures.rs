@@ -1315,9 +1315,10 @@ fn truncated() {
         t2.comment
     );
     assert!(b.news.is_empty() && b.authors.is_empty());
-    // EXPECTED.md asks for a "truncated" warning. The design says a topic without a footer
-    // needs no warning and has no rule for detecting an unfinished sentence, so there is none.
-    assert_no_warnings(name, &b);
+    // What is there imports; the unfinished last sentence is reported on its own line.
+    assert_eq!(b.warnings.len(), 1, "{:?}", b.warnings);
+    assert_eq!(b.warnings[0].line, 29);
+    assert!(b.warnings[0].message.contains("cut off"));
 }
 
 #[test]

@@ -198,7 +198,8 @@ fn dropped_files_are_imported_and_reported() {
             .dropped_files
             .push(Arc::new(DroppedPath(path)));
     }
-    h.run();
+    // One frame takes the drop; the import then runs on the library thread.
+    h.step();
     wait_until(&mut h, "the import is done", |app| {
         app.library().briefs().len() == 3
     });

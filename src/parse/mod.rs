@@ -118,6 +118,7 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     resolve_dates(&mut brief, pending, header.period_hint, &mut warnings);
     brief.period = brief_period(&brief, header.period_hint);
     brief.glossary = collect_glossary(&brief);
+    warn_if_cut_off(&lines, &layout, &mut warnings);
     brief.warnings = warnings.into_sorted();
     Ok(brief)
 }
@@ -174,6 +175,35 @@ fn set_title_and_notes(
         .filter(|text| single_topic || !header::is_contents_entry(text, &headlines))
         .collect();
     brief.notes = notes;
+}
+
+/// A brief whose last line is running text that stops mid-sentence was probably cut off
+/// (a truncated download or copy): say so, since the parser keeps what is there.
+fn warn_if_cut_off(lines: &[Line<'_>], layout: &Layout, warnings: &mut Warnings) {
+    let Some(last) = lines
+        .iter()
+        .rev()
+        .find(|l| !l.is_blank() && !scanners::is_boilerplate(&l.text))
+    else {
+        return;
+    };
+    let index = last.no - 1;
+    let in_authors = layout.authors.as_ref().is_some_and(|r| r.contains(&index));
+    let text: &str = &last.text;
+    let structural = scanners::scan_bullet(text).is_some()
+        || scan_label(text).is_some_and(|(label, rest)| label.is_footer() || rest.is_empty())
+        || scan_topic_heading(text).is_some()
+        || scanners::scan_news_heading(text).is_some()
+        || is_worth_noting(text);
+    let finished = text.ends_with([
+        '.', '!', '?', ':', ')', '"', '”', '’', '。', '！', '？', '）', '»', ']',
+    ]);
+    if index >= layout.header_end && !in_authors && !structural && !finished {
+        warnings.add(
+            last.no,
+            "the text stops mid-sentence here: the file may be cut off".to_owned(),
+        );
+    }
 }
 
 /// Refuses what is clearly not text.
