@@ -250,3 +250,57 @@ fn timeline_writes_png_and_svg_and_checks_its_arguments() {
     assert_eq!(gif.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&gif.stderr).contains("neither .png nor .svg"));
 }
+
+#[test]
+fn json_library_export_round_trips_through_an_empty_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"));
+    let out = briefdesk(&a, &["import", "tests/fixtures/briefs/valid"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let first = dir.path().join("first.json");
+    let out = briefdesk(
+        &a,
+        &[
+            "export",
+            "--what",
+            "library",
+            "--format",
+            "json",
+            "-o",
+            first.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let out = briefdesk(&b, &["import", first.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let second = dir.path().join("second.json");
+    let out = briefdesk(
+        &b,
+        &[
+            "export",
+            "--what",
+            "library",
+            "--format",
+            "json",
+            "-o",
+            second.to_str().unwrap(),
+        ],
+    );
+    assert!(out.status.success(), "{out:?}");
+    let briefs = |path: &Path| -> Vec<serde_json::Value> {
+        let json: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        assert_eq!(json["format"], "briefdesk-library");
+        json["briefs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["brief"].clone())
+            .collect()
+    };
+    let (before, after) = (briefs(&first), briefs(&second));
+    assert_eq!(before.len(), 11, "the sample and ten fixtures");
+    assert_eq!(before, after);
+    let csv = briefdesk(&a, &["export", "--what", "library", "--format", "csv"]);
+    assert_eq!(csv.status.code(), Some(1));
+}

@@ -162,3 +162,32 @@ fn garbage_file_is_not_a_library() {
         "file untouched"
     );
 }
+
+#[test]
+fn a_version_1_library_keeps_its_briefs_through_the_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v1.sqlite");
+    {
+        let mut conn = Connection::open(&path).unwrap();
+        let tx = conn.transaction().unwrap();
+        schema::MIGRATIONS_FOR_TESTS[0](&tx).unwrap();
+        tx.execute_batch(
+            "INSERT INTO files (id, name, sha256, bytes) VALUES (1, 'old.txt', 'x', x'41');
+             INSERT INTO briefs (id, file_id, content_key, title, period, authors, notes, warnings,
+                                 parser_version, imported_at)
+             VALUES (1, 1, 'k', 'An old brief', '2020-05', '[]', '[]', '[]', 1, '2020-06-01T00:00:00Z');",
+        )
+        .unwrap();
+        tx.pragma_update(None, "user_version", 1).unwrap();
+        tx.commit().unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), CURRENT_VERSION);
+    let all = store.load_all().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].brief.title, "An old brief");
+    assert_eq!(
+        store.original(all[0].id).unwrap(),
+        ("old.txt".to_owned(), b"A".to_vec())
+    );
+}
