@@ -8,6 +8,7 @@ pub mod chart;
 pub mod cli;
 pub mod command;
 pub mod export;
+pub mod generate;
 pub mod import;
 pub mod library;
 pub mod model;

@@ -48,8 +48,8 @@ fn open(library: Option<PathBuf>) -> anyhow::Result<Store> {
 
 fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
     let bytes = import::read_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let text =
-        import::decode_text(&bytes).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let text = import::extract_text(&file.display().to_string(), &bytes)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let brief =
         crate::parse::parse_brief(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let mut out = std::io::stdout().lock();

@@ -82,28 +82,3 @@ fn io_error(err: &std::io::Error) -> ImportError {
         _ => ImportError::Io(err.to_string()),
     }
 }
-
-/// Decodes UTF-8 (with or without BOM) and UTF-16 with BOM.
-pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        let (text, had_errors) = encoding.decode_with_bom_removal(bytes);
-        if had_errors {
-            return Err(ImportError::NotText(format!(
-                "it starts with a {} byte-order mark but holds invalid {} sequences",
-                encoding.name(),
-                encoding.name()
-            )));
-        }
-        return Ok(text.into_owned());
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(_) if bytes.contains(&0) => Err(ImportError::Parse(crate::parse::ParseError::Binary(
-            "it contains NUL bytes".to_owned(),
-        ))),
-        Err(err) => Err(ImportError::NotText(format!(
-            "invalid UTF-8 at byte {}",
-            err.valid_up_to()
-        ))),
-    }
-}

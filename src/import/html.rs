@@ -81,7 +81,8 @@ pub fn html_to_text(html: &str) -> String {
     writer.finish()
 }
 
-/// The largest `<article>` outside page chrome, else the first `<main>`, else `<body>`.
+/// The largest `<article>` outside page chrome, else the first `<main>` (or element with
+/// `role="main"`), else `<body>`.
 fn article_root(document: &Html) -> ElementRef<'_> {
     let html = document.root_element();
     let mut article: Option<(usize, ElementRef<'_>)> = None;
@@ -96,6 +97,7 @@ fn article_root(document: &Html) -> ElementRef<'_> {
                 }
             }
             "main" if main.is_none() && !in_chrome(element) => main = Some(element),
+            _ if main.is_none() && element.attr("role") == Some("main") => main = Some(element),
             "body" if body.is_none() => body = Some(element),
             _ => {}
         }
@@ -120,7 +122,7 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
         name if SKIPPED_TAGS.contains(&name) => return true,
         _ => {}
     }
-    if value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+    if is_hidden(value) {
         return true;
     }
     let role = value.attr("role").unwrap_or("").trim().to_ascii_lowercase();
@@ -132,6 +134,21 @@ fn is_chrome(element: ElementRef<'_>) -> bool {
         .flatten()
         .map(str::to_ascii_lowercase)
         .any(|name| CHROME_WORDS.iter().any(|word| name.contains(word)))
+}
+
+/// Whether an element is hidden with `hidden`, `aria-hidden="true"` or an inline style.
+fn is_hidden(element: &scraper::node::Element) -> bool {
+    let style: String = element
+        .attr("style")
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    element.attr("hidden").is_some()
+        || element.attr("aria-hidden") == Some("true")
+        || style.contains("display:none")
+        || style.contains("visibility:hidden")
 }
 
 /// A `<header>` that is not inside an `<article>` or `<main>`.
@@ -188,19 +205,11 @@ fn element_to_text(element: ElementRef<'_>, writer: &mut Writer) {
 
 /// A list is a block of "• " lines; a list inside a list item goes on the next line.
 fn list_to_text(list: ElementRef<'_>, writer: &mut Writer) {
-    let nested = writer.lists > 0;
-    let brk = |w: &mut Writer| {
-        if nested {
-            w.line_break()
-        } else {
-            w.block_break()
-        }
-    };
-    brk(writer);
+    writer.block_break();
     writer.lists += 1;
     children_to_text(list, writer);
     writer.lists -= 1;
-    brk(writer);
+    writer.block_break();
 }
 
 /// Preformatted text keeps its line breaks (spaces inside lines are still collapsed).
@@ -262,8 +271,14 @@ impl Writer {
         self.space = false;
     }
 
+    /// A blank line, or inside a list only a new line, so that a `<p>` in a list item does
+    /// not cut the list apart.
     fn block_break(&mut self) {
-        self.breaks = 2;
+        self.breaks = if self.lists > 0 {
+            self.breaks.max(1)
+        } else {
+            2
+        };
         self.space = false;
     }
 
@@ -361,6 +376,26 @@ mod tests {
         let html = "<p>Teaser</p><main><article><header><h1>Title</h1></header>\
                     <p>Body</p></article></main>";
         assert_eq!(body(html), "Title\n\nBody\n");
+    }
+
+    #[test]
+    fn paragraphs_in_list_items_stay_in_the_list() {
+        let html =
+            "<p>Before</p><ul><li><p>One</p></li><li><p>Two</p><p>more</p></li></ul><p>After</p>";
+        assert_eq!(body(html), "Before\n\n• One\n• Two\nmore\n\nAfter\n");
+    }
+
+    #[test]
+    fn hidden_elements_are_skipped() {
+        let html = "<p>Shown</p><p hidden>A</p><p style=\"display: none\">B</p>\
+                    <p aria-hidden=\"true\">C</p>";
+        assert_eq!(body(html), "Shown\n");
+    }
+
+    #[test]
+    fn role_main_is_the_article_without_main_or_article() {
+        let html = "<div class=\"top\">Site</div><div role=\"main\"><p>Body</p></div>";
+        assert_eq!(body(html), "Body\n");
     }
 
     #[test]

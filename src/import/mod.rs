@@ -18,7 +18,13 @@ use crate::parse::{ParseError, parse_brief};
 use crate::store::{BriefId, ImportOutcome, SourceFile, Store, StoreError};
 
 pub use extract::extract_text;
-pub use files::{MAX_FILE_BYTES, collect_files, decode_text, read_file};
+pub use files::{MAX_FILE_BYTES, collect_files, read_file};
+
+/// A file's bytes as text, in whatever encoding it was written (UTF-8/16, GB18030, Big5,
+/// Windows-1252), refusing binary data.
+pub fn decode_text(bytes: &[u8]) -> Result<String, ImportError> {
+    decode::decode(bytes).map(|d| d.text)
+}
 
 /// Sample briefs built into the binary from `seeds/`.
 pub mod seeds {
@@ -38,7 +44,7 @@ pub enum ImportError {
     EmptyFolder,
     #[error("could not read it: {0}")]
     Io(String),
-    #[error("it is not text in UTF-8 or UTF-16 ({0})")]
+    #[error("it cannot be read as text: {0}")]
     NotText(String),
     #[error("{0}")]
     Parse(#[from] ParseError),
