@@ -127,7 +127,11 @@ impl Rng {
         self.below(100) < percent
     }
 
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+        items[self.below(items.len())]
+    }
+
+    fn pick_ref<'a, T>(&mut self, items: &'a [T]) -> &'a T {
         &items[self.below(items.len())]
     }
 }
@@ -343,7 +347,7 @@ const SECTORS: &[Sector] = &[
     ),
     sector(
         "Digital yuan",
-        "digital currency pilots",
+        "digital currency sector",
         "Digital Renminbi Pilot",
         "数字人民币试点",
     ),
@@ -613,12 +617,12 @@ const TECHS: &[&str] = &[
     "smart sensors",
     "digital twins",
     "satellite navigation",
-    "blockchain applications",
+    "blockchain",
     "advanced materials",
     "autonomous driving",
     "hydrogen fuel cells",
     "grid-scale storage",
-    "the Internet of Things",
+    "Internet of Things devices",
     "service robots",
     "quantum communication",
     "precision medicine",
@@ -701,7 +705,7 @@ const LAST_NAMES: &[&str] = &[
 
 // Templates. Slots: {s} sector phrase, {S} sector label, {b} body (short), {B} body intro
 // ("The Ministry of … (MIIT)"), {c} {c2} companies, {r} {r2} regions, {t} {t2} {t3} techs,
-// {n} a number 3–60, {m} a number 10–500, {p} a percentage, {y} the brief's year, {y0} a
+// {n} a number 3–60, {m} a number 10–500, {k} a number 2–9, {p} a percentage 5–60, {y} the brief's year, {y0} a
 // year before it, {y2} a target year after it, {pm} the previous month's name, {d} document.
 
 const HEADLINES: &[&str] = &[
@@ -728,8 +732,8 @@ const HEADLINES: &[&str] = &[
 ];
 
 const GLANCE_OPENERS: &[&str] = &[
-    "{B} has published {d} to accelerate the high-quality development of the {s} over the next {n} years.",
-    "{B} issued a new draft {d} for public comments that aims to upgrade the {s} with {t} and {t2}.",
+    "{B} has published {d} to accelerate the high-quality development of the {s} over the next {k} years.",
+    "{B} issued {d} in draft form for public comments that aims to upgrade the {s} with {t} and {t2}.",
     "{B} has released detailed rules for the {s}, following a consultation that began in {pm}.",
     "{B} has made its annual call for key technology projects in the {s}.",
     "{B} has published a detailed explanation of {d} it issued in {pm}.",
@@ -775,7 +779,7 @@ const POINTS: &[&str] = &[
     "Improve the energy efficiency of key plants by at least {p} percent",
     "Promote the integration of {t} with {t2}, e.g., in smart factories",
     "Speed up the approval of new products, e.g., in {t}",
-    "Increase the R&D spending of key enterprises to at least {n} percent of revenue",
+    "Increase the R&D spending of key enterprises to at least {k} percent of revenue",
     "Build an exchange and cooperation mechanism with the EU and Belt and Road countries",
     "Increase the productivity of key enterprises by at least {p} percent",
     "Set up a national innovation center for {t} in {r}",
@@ -823,7 +827,7 @@ const COMMENTS: &[&str] = &[
     "The focus on {t} is in line with the expansion of “new infrastructure” as a key pillar of the economic recovery.",
     "The {b} also expects the {s} to help upgrade domestic consumption and support the “dual circulation” strategy.",
     "Implementation will depend on provincial authorities, whose fiscal room has narrowed considerably.",
-    "Overcapacity remains a risk, as dozens of cities have announced similar projects over the past {n} years.",
+    "Overcapacity remains a risk, as dozens of cities have announced similar projects over the past {k} years.",
     "European companies will need to watch closely how the new rules on data and cybersecurity are enforced.",
     "The timing suggests that Beijing wants to show progress before the next Five-Year Plan is drafted.",
     "Industry associations have welcomed the plan, but smaller firms complain about the cost of compliance.",
@@ -842,7 +846,7 @@ const POLICY_NEWS: &[&str] = &[
     "{B} issues a notice with measures to improve the quality of {t} services",
     "{B} circulates an internal draft that proposes a {p} percent target for {t} by {y2}",
     "{B} publishes the final version of its guidelines for the {s}, first released as a draft in {pm}",
-    "{B} and the {b2} jointly release a plan to expand {t} over the next {n} years",
+    "{B} and the {b2} jointly release a plan to expand {t} over the next {k} years",
     "{B} announces a review of subsidies for the {s}",
     "{B} names {n} pilot cities for {t}",
     "{B} launches a campaign against unfair competition in the {s}",
@@ -956,7 +960,7 @@ const ABOUT_GOALS: &[(&str, &str)] = &[
 const PLAN_DOCS: &[(&str, &str)] = &[
     ("Action Plan", "行动计划"),
     ("Implementation Plan", "实施方案"),
-    ("Development Plan", "发展规划"),
+    ("Plan", "规划"),
     ("Administrative Measures", "管理办法"),
     ("Work Plan", "工作方案"),
     ("Guidelines", "指南"),
@@ -970,7 +974,7 @@ const PLAN_TOPICS: &[(&str, &str)] = &[
     ("{S} Standard System Construction", "{Z}标准体系建设"),
     ("{S} Green Development", "{Z}绿色发展"),
     ("{S} Safety Management", "{Z}安全管理"),
-    ("{S} Industrial Base Upgrading", "{Z}产业基础再造"),
+    ("{S} Foundation Upgrading", "{Z}基础再造"),
     ("{S} Pilot Zone Construction", "{Z}先行区建设"),
 ];
 
@@ -1002,6 +1006,8 @@ struct Writer {
     year: i32,
     month: u32,
     days: u32,
+    /// The company the last `{c}` named, for `{c2}` and an announcement source.
+    company: &'static str,
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -1083,7 +1089,19 @@ impl Writer {
                 };
                 let _ = write!(out, "{} ({})", other.full, other.short);
             }
-            "c" | "c2" => out.push_str(rng.pick(COMPANIES)),
+            "c" => {
+                self.company = rng.pick(COMPANIES);
+                out.push_str(self.company);
+            }
+            "c2" => {
+                let other = loop {
+                    let c = rng.pick(COMPANIES);
+                    if c != self.company {
+                        break c;
+                    }
+                };
+                out.push_str(other);
+            }
             "r" | "r2" => out.push_str(rng.pick(REGIONS)),
             "t" | "t2" | "t3" => out.push_str(rng.pick(TECHS)),
             "n" => {
@@ -1093,7 +1111,10 @@ impl Writer {
                 let _ = write!(out, "{}", rng.range(10, 500));
             }
             "p" => {
-                let _ = write!(out, "{}", rng.range(5, 95));
+                let _ = write!(out, "{}", rng.range(5, 60));
+            }
+            "k" => {
+                let _ = write!(out, "{}", rng.range(2, 9));
             }
             "y" => {
                 let _ = write!(out, "{}", slots.year);
@@ -1110,11 +1131,17 @@ impl Writer {
         }
     }
 
-    /// `count` sentences from `pool`, no template twice.
-    fn sentences(&mut self, pool: &[&str], count: usize, slots: &Slots<'_>) -> String {
-        let mut used: Vec<usize> = Vec::with_capacity(count);
+    /// `count` sentences from `pool`, none of the templates in `used` (which gains them).
+    fn sentences(
+        &mut self,
+        pool: &[&str],
+        count: usize,
+        used: &mut Vec<usize>,
+        slots: &Slots<'_>,
+    ) -> String {
         let mut out = String::new();
-        while used.len() < count.min(pool.len()) {
+        let target = (used.len() + count).min(pool.len());
+        while used.len() < target {
             let i = self.rng.below(pool.len());
             if used.contains(&i) {
                 continue;
@@ -1149,19 +1176,24 @@ impl Writer {
 
     fn header(&mut self, title: &str, topics: usize) {
         let caption = if self.rng.chance(60) {
-            let (fair, city) = *self.rng.pick(FAIRS);
+            let (fair, city) = self.rng.pick(FAIRS);
             let year = self.year - self.rng.below(2) as i32;
             format!(
                 "{} at the {year} {fair} in {city}",
                 self.rng.pick(CAPTION_SUBJECTS)
             )
         } else {
-            let product = *self.rng.pick(CAPTION_PRODUCTS);
-            let city = *self.rng.pick(REGIONS);
-            if self.rng.chance(50) {
-                capitalize(format!("workers at a {product} factory in {city}"))
+            let product = self.rng.pick(CAPTION_PRODUCTS);
+            let city = self.rng.pick(REGIONS);
+            let a = if product.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                "an"
             } else {
-                format!("A {product} production line in {city}")
+                "a"
+            };
+            if self.rng.chance(50) {
+                format!("Workers at {a} {product} factory in {city}")
+            } else {
+                capitalize(format!("{a} {product} production line in {city}"))
             }
         };
         self.line(&caption);
@@ -1177,15 +1209,15 @@ impl Writer {
     /// A policy name in English and Chinese for `sector`, with "(Link)".
     fn policy_name(&mut self, sector: &Sector) -> String {
         let (mut en, mut zh) = if self.rng.chance(45) {
-            let (doc_en, doc_zh) = *self.rng.pick(ABOUT_DOCS);
-            let (goal_en, goal_zh) = *self.rng.pick(ABOUT_GOALS);
+            let (doc_en, doc_zh) = self.rng.pick(ABOUT_DOCS);
+            let (goal_en, goal_zh) = self.rng.pick(ABOUT_GOALS);
             (
                 format!("{doc_en} on {}", goal_en.replace("{S}", sector.doc)),
                 format!("关于{}的{doc_zh}", goal_zh.replace("{Z}", sector.zh)),
             )
         } else {
-            let (doc_en, doc_zh) = *self.rng.pick(PLAN_DOCS);
-            let (topic_en, topic_zh) = *self.rng.pick(PLAN_TOPICS);
+            let (doc_en, doc_zh) = self.rng.pick(PLAN_DOCS);
+            let (topic_en, topic_zh) = self.rng.pick(PLAN_TOPICS);
             let mut en = format!("{} {doc_en}", topic_en.replace("{S}", sector.doc));
             let mut zh = format!("{}{doc_zh}", topic_zh.replace("{Z}", sector.zh));
             if self.rng.chance(50) {
@@ -1235,14 +1267,14 @@ impl Writer {
 
     /// Writes topic `number`; returns (has policy, events).
     fn topic(&mut self, number: usize, sector: &Sector, with_policy: bool) -> (bool, usize) {
-        let body = self.rng.pick(BODIES);
+        let body = self.rng.pick_ref(BODIES);
         let slots = Slots {
             sector,
             body,
             year: self.year,
             month: self.month,
         };
-        let template = *self.rng.pick(HEADLINES);
+        let template = self.rng.pick(HEADLINES);
         let headline = capitalize(self.fill(template, &slots));
         self.line(&format!("{number}. {headline}"));
         self.blank();
@@ -1269,17 +1301,17 @@ impl Writer {
             0
         };
         let points = bullets - events;
-        let opener = *self.rng.pick(GLANCE_OPENERS);
+        let opener = self.rng.pick(GLANCE_OPENERS);
         let mut glance = capitalize(self.fill(opener, &slots));
-        let middles = self.rng.range(1, 2);
+        let middles = self.rng.range(2, 3);
         glance.push(' ');
-        glance.push_str(&self.sentences(GLANCE_MIDDLES, middles, &slots));
+        glance.push_str(&self.sentences(GLANCE_MIDDLES, middles, &mut Vec::new(), &slots));
         let closers = if points == 0 {
             EVENT_GLANCE_CLOSERS
         } else {
             GLANCE_CLOSERS
         };
-        let closer = *self.rng.pick(closers);
+        let closer = self.rng.pick(closers);
         glance.push(' ');
         glance.push_str(&capitalize(self.fill(closer, &slots)));
         self.line(&format!("{inline}At a glance: {glance}"));
@@ -1298,25 +1330,26 @@ impl Writer {
             self.line(&format!("  • {point}"));
         }
         for day in self.sorted_days(events) {
-            let template = *self.rng.pick(EVENTS);
+            let template = self.rng.pick(EVENTS);
             let event = capitalize(self.fill(template, &slots));
             self.line(&format!("  • {} {day}: {event}", month_name(self.month)));
         }
         self.blank();
 
-        if self.rng.chance(45) {
-            let template = *self.rng.pick(EXTRA_PARAGRAPHS);
+        if self.rng.chance(55) {
+            let template = self.rng.pick(EXTRA_PARAGRAPHS);
             let extra = capitalize(self.fill(template, &slots));
             self.line(&extra);
             self.blank();
         }
 
-        let first = self.rng.range(4, 6);
-        let comment = self.sentences(COMMENTS, first, &slots);
+        let mut used = Vec::new();
+        let first = self.rng.range(6, 8);
+        let comment = self.sentences(COMMENTS, first, &mut used, &slots);
         self.line(&format!("MERICS comment: {comment}"));
         self.blank();
-        let second = self.rng.range(3, 5);
-        let comment = self.sentences(COMMENTS, second, &slots);
+        let second = self.rng.range(5, 7);
+        let comment = self.sentences(COMMENTS, second, &mut used, &slots);
         self.line(&comment);
         self.blank();
 
@@ -1332,8 +1365,8 @@ impl Writer {
 
     fn sources(&mut self, slots: &Slots<'_>, corporate: bool) -> String {
         let cn = if corporate {
-            if self.rng.chance(20) {
-                format!("{} announcement", self.rng.pick(COMPANIES))
+            if !self.company.is_empty() && self.rng.chance(20) {
+                format!("{} announcement", self.company)
             } else {
                 format!("{} article", self.rng.pick(OUTLETS_CN))
             }
@@ -1358,7 +1391,7 @@ impl Writer {
         };
         for day in self.sorted_days(count) {
             let slots = Slots {
-                sector: self.rng.pick(SECTORS),
+                sector: self.rng.pick_ref(SECTORS),
                 body: &BODIES[self.rng.below(if corporate {
                     BODIES.len()
                 } else {
@@ -1368,7 +1401,8 @@ impl Writer {
                 year: self.year,
                 month: self.month,
             };
-            let template = *self.rng.pick(pool);
+            let template = self.rng.pick(pool);
+            self.company = "";
             let text = capitalize(self.fill(template, &slots));
             let sources = self.sources(&slots, corporate);
             self.line(&format!(
@@ -1426,6 +1460,7 @@ fn build(index: usize, seed: u64) -> (String, Expect) {
         year,
         month,
         days: days_in_month(year, month),
+        company: "",
     };
     let title_sectors = title_sectors(index, seed);
     let title = title_sectors
@@ -1445,7 +1480,7 @@ fn build(index: usize, seed: u64) -> (String, Expect) {
     for t in 0..topics {
         let sector = match title_sectors.get(t) {
             Some(&s) => &SECTORS[s],
-            None => w.rng.pick(SECTORS),
+            None => w.rng.pick_ref(SECTORS),
         };
         // The first topic always has a footer, so the brief has a full date for its year.
         let with_policy = t == 0 || w.rng.chance(80);
@@ -1542,7 +1577,7 @@ mod tests {
     fn sizes_are_close_to_the_sample() {
         let sizes: Vec<usize> = (0..200).map(|i| generate_brief(i, 42).len()).collect();
         let mean = sizes.iter().sum::<usize>() / sizes.len();
-        assert!((13_000..=17_000).contains(&mean), "mean size {mean}");
+        assert!((14_000..=16_000).contains(&mean), "mean size {mean}");
         assert!(sizes.iter().all(|&s| s > 6_000 && s < 30_000), "{sizes:?}");
     }
 

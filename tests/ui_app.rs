@@ -283,3 +283,89 @@ fn facets_narrow_the_timeline_too() {
         ]
     );
 }
+
+fn app_unloaded(library: &Path) -> Harness<'static, App> {
+    let config = AppConfig {
+        library: library.to_owned(),
+        files: Vec::new(),
+        screenshot: None,
+    };
+    Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| App::new(cc, config))
+}
+
+#[test]
+fn a_damaged_library_is_moved_aside_and_a_new_one_started() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let garbage = vec![0x42_u8; 10_000];
+    std::fs::write(&library, &garbage).unwrap();
+    let mut h = app(&library);
+    let status = h.state().status().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("damaged") && status.contains("moved aside"),
+        "{status}"
+    );
+    let aside: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains(".damaged-"))
+        .collect();
+    assert_eq!(aside.len(), 1, "{aside:?}");
+    assert!(
+        std::fs::read(&aside[0]).unwrap() == garbage,
+        "the damaged file is kept as it was"
+    );
+    assert_eq!(
+        h.state().library().briefs().len(),
+        1,
+        "a new library with the sample"
+    );
+    h.run();
+}
+
+#[test]
+fn a_second_window_on_the_same_library_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let _first = app(&library);
+    let mut second = app_unloaded(&library);
+    wait_until(&mut second, "the second window reports", |app| {
+        app.fatal().is_some()
+    });
+    assert!(
+        second
+            .state()
+            .fatal()
+            .unwrap()
+            .contains("open in another Briefdesk window")
+    );
+    assert!(
+        second
+            .query_by_label("The library cannot be opened")
+            .is_some()
+    );
+}
+
+#[test]
+fn a_library_from_a_newer_briefdesk_is_not_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&library).unwrap();
+        conn.pragma_update(None, "user_version", 99).unwrap();
+    }
+    let before = std::fs::read(&library).unwrap();
+    let mut h = app_unloaded(&library);
+    wait_until(&mut h, "the app reports", |app| app.fatal().is_some());
+    assert!(
+        h.state().fatal().unwrap().contains("newer Briefdesk"),
+        "{:?}",
+        h.state().fatal()
+    );
+    assert!(
+        std::fs::read(&library).unwrap() == before,
+        "the newer library was modified"
+    );
+}

@@ -275,6 +275,15 @@ impl App {
     }
 
     fn table_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Command>) {
+        if let Some(message) = &self.fatal {
+            ui.vertical_centered(|ui| {
+                ui.add_space(80.0);
+                ui.heading("The library cannot be opened");
+                ui.add_space(8.0);
+                ui.label(message.as_str());
+            });
+            return;
+        }
         if !self.loaded {
             ui.centered_and_justified(|ui| ui.spinner());
             return;

@@ -92,6 +92,8 @@ pub struct App {
     original: Option<(String, String)>,
     picked: Option<Receiver<Option<Vec<PathBuf>>>>,
     focus_search: bool,
+    /// Why the library cannot be used, shown instead of the tables.
+    fatal: Option<String>,
     timeline_data: TimelineData,
     timeline: TimelineView,
     strip: TimelineView,
@@ -147,6 +149,7 @@ impl App {
             original: None,
             picked: None,
             focus_search: false,
+            fatal: None,
             timeline_data: TimelineData::default(),
             timeline: TimelineView::default(),
             strip: TimelineView::default(),
@@ -191,6 +194,11 @@ impl App {
     /// The marks the timelines show (after search and facets).
     pub fn timeline_marks(&self) -> &[crate::timeline::Mark] {
         &self.timeline_data.marks
+    }
+
+    /// Why the library cannot be used, if it cannot.
+    pub fn fatal(&self) -> Option<&str> {
+        self.fatal.as_deref()
     }
 
     pub fn status(&self) -> Option<&str> {
@@ -269,6 +277,10 @@ impl App {
             Event::Failed(message) => {
                 self.progress = None;
                 self.status = Some(message);
+            }
+            Event::Fatal(message) => {
+                self.progress = None;
+                self.fatal = Some(message);
             }
         }
     }

@@ -9,7 +9,7 @@ use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::import::{self, FileOutcome};
 use crate::library::Library;
-use crate::store::{BriefId, Store};
+use crate::store::{BriefId, Store, StoreError};
 
 /// Work for the library thread.
 #[derive(Debug)]
@@ -65,6 +65,8 @@ pub enum Event {
     },
     /// Something failed; the message is one sentence for the status bar.
     Failed(String),
+    /// The library cannot be used at all (in use elsewhere, from a newer Briefdesk, unreadable).
+    Fatal(String),
 }
 
 /// The UI's end of the library thread.
@@ -139,9 +141,14 @@ fn run(
     send: &dyn Fn(Event),
     cancel: &AtomicBool,
 ) {
-    let mut store = match Store::open(path) {
+    // Held for as long as this thread runs: a second window on the same library is refused.
+    let _lock = match lock_library(path) {
+        Ok(lock) => lock,
+        Err(message) => return send(Event::Fatal(message)),
+    };
+    let mut store = match open_or_set_aside(path, send) {
         Ok(store) => store,
-        Err(err) => return send(Event::Failed(format!("could not open the library: {err}"))),
+        Err(message) => return send(Event::Fatal(message)),
     };
     if let Err(err) = import::seed_if_new(&mut store) {
         send(Event::Failed(format!(
@@ -274,4 +281,85 @@ fn report_line(path: PathBuf, outcome: FileOutcome) -> ReportLine {
         }
         FileOutcome::Failed(err) => line("failed", err.to_string(), None, None, Vec::new()),
     }
+}
+
+/// Takes the library's lock file, or says who has it.
+fn lock_library(path: &Path) -> Result<std::fs::File, String> {
+    let lock_path = sibling(path, "lock");
+    if let Some(dir) = lock_path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| format!("could not create the library folder {}: {e}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&lock_path)
+        .map_err(|e| {
+            format!(
+                "could not open the library's lock file {}: {e}",
+                lock_path.display()
+            )
+        })?;
+    match file.try_lock() {
+        Ok(()) => Ok(file),
+        Err(std::fs::TryLockError::WouldBlock) => Err(format!(
+            "The library {} is open in another Briefdesk window. Close that window first, or open another library with --library PATH.",
+            path.display()
+        )),
+        Err(std::fs::TryLockError::Error(e)) => Err(format!(
+            "could not lock the library {}: {e}",
+            path.display()
+        )),
+    }
+}
+
+/// Opens the library; a damaged file is moved aside (never deleted) and a new library started.
+fn open_or_set_aside(path: &Path, send: &dyn Fn(Event)) -> Result<Store, String> {
+    match Store::open(path) {
+        Ok(store) => Ok(store),
+        Err(StoreError::NotALibrary { reason, .. }) => {
+            let aside = set_aside(path).map_err(|e| {
+                format!(
+                    "The library {} is damaged ({reason}) and could not be moved aside: {e}",
+                    path.display()
+                )
+            })?;
+            let store =
+                Store::open(path).map_err(|e| format!("could not start a new library: {e}"))?;
+            send(Event::Failed(format!(
+                "The library file was damaged ({reason}). It was moved aside to {} (nothing was deleted) and a new library was started.",
+                aside.display()
+            )));
+            Ok(store)
+        }
+        Err(err) => Err(format!(
+            "The library {} cannot be opened: {err}",
+            path.display()
+        )),
+    }
+}
+
+/// Renames the library (and SQLite's -wal/-shm files) to `NAME.damaged-YYYYMMDD-HHMMSS`.
+fn set_aside(path: &Path) -> std::io::Result<PathBuf> {
+    let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+    let aside = sibling(path, &format!("damaged-{stamp}"));
+    std::fs::rename(path, &aside)?;
+    for extra in ["wal", "shm"] {
+        let from = PathBuf::from(format!("{}-{extra}", path.display()));
+        if from.exists() {
+            std::fs::rename(&from, format!("{}-{extra}", aside.display()))?;
+        }
+    }
+    Ok(aside)
+}
+
+/// `library.sqlite` → `library.sqlite.SUFFIX`.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
+    name.push(format!(".{suffix}"));
+    path.with_file_name(name)
 }

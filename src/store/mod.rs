@@ -75,11 +75,12 @@ impl Store {
     fn setup(mut conn: Connection, path: Option<PathBuf>) -> Result<Self, StoreError> {
         conn.busy_timeout(std::time::Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        // Migrate (or refuse a newer library) before anything writes to the file.
+        schema::migrate(&mut conn)?;
         if path.is_some() {
             conn.pragma_update(None, "journal_mode", "WAL")?;
             conn.pragma_update(None, "synchronous", "NORMAL")?;
         }
-        schema::migrate(&mut conn)?;
         Ok(Self { conn, path })
     }
 

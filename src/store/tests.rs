@@ -191,3 +191,17 @@ fn a_version_1_library_keeps_its_briefs_through_the_migration() {
         ("old.txt".to_owned(), b"A".to_vec())
     );
 }
+
+#[test]
+fn refusing_a_newer_library_leaves_the_file_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("lib.sqlite");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", CURRENT_VERSION + 5)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    assert!(Store::open(&path).is_err());
+    assert!(std::fs::read(&path).unwrap() == before);
+}
