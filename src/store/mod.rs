@@ -96,6 +96,24 @@ impl Store {
             .query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
 
+    /// SQLite's own check of the file: "ok" when nothing is damaged.
+    pub fn integrity_check(&self) -> Result<String, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+
+    /// How many topic and news rows brief `id` has in the database.
+    pub fn row_counts(&self, id: BriefId) -> Result<(usize, usize), StoreError> {
+        let count = |sql: &str| -> Result<usize, StoreError> {
+            Ok(self.conn.query_row(sql, [id.0], |r| r.get::<_, i64>(0))? as usize)
+        };
+        Ok((
+            count("SELECT count(*) FROM topics WHERE brief_id = ?1")?,
+            count("SELECT count(*) FROM news WHERE brief_id = ?1")?,
+        ))
+    }
+
     /// True when the library has never held a brief (removed ones count as held).
     pub fn is_new(&self) -> Result<bool, StoreError> {
         let count: i64 = self
