@@ -27,14 +27,17 @@ fn import(library: &Path, dir: &Path) -> std::process::Child {
 /// Every stored brief has exactly the topics and news its own file parses to.
 fn assert_whole(library: &Path) -> usize {
     let store = Store::open(library).expect("the library opens after a kill");
-    assert_eq!(store.integrity_check().unwrap(), "ok");
-    let briefs = store.load_all().unwrap();
+    assert_eq!(
+        store.integrity_check().expect("readable after a kill"),
+        "ok"
+    );
+    let briefs = store.load_all().expect("readable after a kill");
     for stored in &briefs {
-        let (_, bytes) = store.original(stored.id).unwrap();
-        let text = briefdesk::import::decode_text(&bytes).unwrap();
-        let parsed = briefdesk::parse::parse_brief(&text).unwrap();
+        let (_, bytes) = store.original(stored.id).expect("readable after a kill");
+        let text = briefdesk::import::decode_text(&bytes).expect("readable after a kill");
+        let parsed = briefdesk::parse::parse_brief(&text).expect("readable after a kill");
         assert_eq!(
-            store.row_counts(stored.id).unwrap(),
+            store.row_counts(stored.id).expect("readable after a kill"),
             (parsed.topics.len(), parsed.news.len())
         );
         assert_eq!(stored.brief, parsed, "{} is whole", stored.file_name);
