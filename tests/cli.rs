@@ -304,3 +304,29 @@ fn json_library_export_round_trips_through_an_empty_library() {
     let csv = briefdesk(&a, &["export", "--what", "library", "--format", "csv"]);
     assert_eq!(csv.status.code(), Some(1));
 }
+
+#[test]
+fn generate_writes_briefs_that_import_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("generated");
+    let library = dir.path().join("lib.sqlite");
+    let run = briefdesk(
+        &library,
+        &[
+            "generate",
+            "--briefs",
+            "12",
+            "--out",
+            out.to_str().unwrap(),
+            "--seed",
+            "3",
+        ],
+    );
+    assert!(run.status.success(), "{run:?}");
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 12);
+    let import = briefdesk(&library, &["import", out.to_str().unwrap()]);
+    let text = stdout(&import);
+    assert!(import.status.success(), "{text}");
+    assert_eq!(text.matches("imported: ").count(), 12, "{text}");
+    assert!(!text.contains("warning"), "{text}");
+}

@@ -22,6 +22,13 @@ pub fn run(command: Command, library: Option<PathBuf>) -> anyhow::Result<i32> {
             format,
             output,
         } => export(&open(library)?, what, format, output.as_deref()),
+        Command::Generate { briefs, out, seed } => {
+            let opts = crate::generate::GenOptions { briefs, seed };
+            let written = crate::generate::write_briefs(&out, &opts)
+                .with_context(|| format!("could not write briefs to {}", out.display()))?;
+            println!("wrote {} briefs to {}", written.len(), out.display());
+            Ok(0)
+        }
         Command::InstallDesktop => desktop(true),
         Command::UninstallDesktop => desktop(false),
         Command::Timeline {

@@ -75,6 +75,18 @@ pub enum Command {
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Write realistic synthetic brief files (deterministic for a seed), for trying
+    /// Briefdesk at scale and for the benchmarks.
+    Generate {
+        /// How many briefs.
+        #[arg(long, default_value_t = 100)]
+        briefs: usize,
+        /// The folder to write them to (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Add Briefdesk to the desktop's app menu (Linux: launcher and icons in the user's data
     /// folder), with "Open with" for text, Markdown and HTML files.
     InstallDesktop,
