@@ -350,8 +350,8 @@ impl App {
 impl App {
     /// Asks for a file name on a thread, then draws the timeline there and writes it.
     fn export_timeline(&mut self, dark: bool, visible_only: bool) {
-        use crate::chart::{ChartStyle, export_timeline, header_height};
-        use crate::timeline::{Geometry, Layout, TimeScale, assign_lanes, day_number};
+        use crate::chart::{ChartStyle, export_marks};
+        use crate::timeline::{TimeScale, day_number};
 
         let marks = self.timeline_data.marks.clone();
         let fitted = TimeScale::fit(marks.iter().map(|m| day_number(m.date)));
@@ -370,14 +370,6 @@ impl App {
         } else {
             ChartStyle::light()
         };
-        let range = scale
-            .dates()
-            .map(|(a, b)| format!(" — {a} to {b}"))
-            .unwrap_or_default();
-        let style = ChartStyle {
-            title: Some(format!("Briefdesk timeline{range}")),
-            ..base
-        };
         let (tx, rx) = sync_channel(1);
         let spawned = std::thread::Builder::new()
             .name("timeline-export".to_owned())
@@ -389,12 +381,8 @@ impl App {
                     .add_filter("SVG drawing", &["svg"])
                     .save_file();
                 let result = picked.map(|path| {
-                    let (names, lane_of) = assign_lanes(&marks, lanes);
-                    let mut geometry = Geometry::new(1600.0, 700.0);
-                    geometry.top = header_height(&style);
-                    let layout = Layout::new(&marks, &names, &lane_of, scale, geometry);
-                    export_timeline(&path, &layout, &marks, &style)
-                        .map(|()| path)
+                    export_marks(&path, &marks, lanes, scale, (1600, 700), base)
+                        .map(|_| path)
                         .map_err(|e| e.to_string())
                 });
                 tx.send(result).ok();

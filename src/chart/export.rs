@@ -6,8 +6,8 @@ use std::sync::OnceLock;
 
 use plotters::prelude::*;
 
-use super::timeline::{ChartStyle, draw_timeline};
-use crate::timeline::{Layout, Mark};
+use super::timeline::{ChartStyle, draw_timeline, header_height};
+use crate::timeline::{Geometry, LaneMode, Layout, Mark, TimeScale, assign_lanes};
 
 /// Why an export failed.
 #[derive(Debug, thiserror::Error)]
@@ -56,6 +56,32 @@ pub fn render_svg(
         root.present().map_err(draw_error)?;
     }
     Ok(svg)
+}
+
+/// Draws `marks` over the span of `scale`, with lanes, a title naming the dates and a legend,
+/// into `path` (.png or .svg). Returns how many marks fell inside the span.
+pub fn export_marks(
+    path: &Path,
+    marks: &[Mark],
+    lanes: LaneMode,
+    scale: TimeScale,
+    (width, height): (u32, u32),
+    base: ChartStyle,
+) -> Result<usize, ExportError> {
+    let (names, lane_of) = assign_lanes(marks, lanes);
+    let range = scale
+        .dates()
+        .map(|(a, b)| format!(" — {a} to {b}"))
+        .unwrap_or_default();
+    let style = ChartStyle {
+        title: Some(format!("Briefdesk timeline{range}")),
+        ..base
+    };
+    let mut geometry = Geometry::new(width as f32, height as f32);
+    geometry.top = header_height(&style);
+    let layout = Layout::new(marks, &names, &lane_of, scale, geometry);
+    export_timeline(path, &layout, marks, &style)?;
+    Ok(layout.visible)
 }
 
 /// Writes the timeline to `path` (.png or .svg), through a temporary file so a failed export

@@ -4,5 +4,5 @@ pub mod egui_backend;
 pub mod export;
 pub mod timeline;
 
-pub use export::{ExportError, export_timeline, render_svg};
+pub use export::{ExportError, export_marks, export_timeline, render_svg};
 pub use timeline::{ChartStyle, draw_timeline, header_height};

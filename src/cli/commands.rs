@@ -262,8 +262,8 @@ fn timeline(
     lanes: crate::timeline::LaneMode,
     (width, height): (u32, u32),
 ) -> anyhow::Result<i32> {
-    use crate::chart::{ChartStyle, export_timeline, header_height};
-    use crate::timeline::{Geometry, Layout, TimeScale, assign_lanes, collect_marks, day_number};
+    use crate::chart::{ChartStyle, export_marks};
+    use crate::timeline::{TimeScale, collect_marks, day_number};
 
     let lib = crate::library::Library::new(store.load_all()?);
     let marks = collect_marks(&lib, &crate::library::Filter::default());
@@ -282,23 +282,17 @@ fn timeline(
         (_, _, Some(f)) => f,
         (_, _, None) => anyhow::bail!("the library has no dated items to draw"),
     };
-    let (names, lane_of) = assign_lanes(&marks, lanes);
-    let range = scale
-        .dates()
-        .map(|(a, b)| format!(" — {a} to {b}"))
-        .unwrap_or_default();
-    let style = ChartStyle {
-        title: Some(format!("Briefdesk timeline{range}")),
-        ..ChartStyle::light()
-    };
-    let mut geometry = Geometry::new(width as f32, height as f32);
-    geometry.top = header_height(&style);
-    let layout = Layout::new(&marks, &names, &lane_of, scale, geometry);
-    export_timeline(out, &layout, &marks, &style)?;
+    let visible = export_marks(
+        out,
+        &marks,
+        lanes,
+        scale,
+        (width, height),
+        ChartStyle::light(),
+    )?;
     println!(
-        "wrote {} ({} of {} dated items in range)",
+        "wrote {} ({visible} of {} dated items in range)",
         out.display(),
-        layout.visible,
         marks.len()
     );
     Ok(0)
