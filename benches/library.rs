@@ -110,6 +110,22 @@ fn bench_library(c: &mut Criterion, name: &str, lib: &Library) {
             )
         });
     }
+    // A table clicked four times keeps four keys, and `apply` sorts once per key.
+    let clicks = ["Sources", "Section", "Date", "Text"].map(|t| column(View::News, t));
+    group.bench_function("sort_news_4_keys", |b| {
+        b.iter_batched(
+            || lib.rows(View::News).to_vec(),
+            |mut rows| {
+                let mut sort = SortState::default();
+                for col in clicks {
+                    sort.click(col);
+                }
+                sort.apply(lib, View::News, &mut rows);
+                rows
+            },
+            BatchSize::LargeInput,
+        )
+    });
     group.finish();
 }
 
