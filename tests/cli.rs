@@ -257,36 +257,27 @@ fn json_library_export_round_trips_through_an_empty_library() {
     let (a, b) = (dir.path().join("a.sqlite"), dir.path().join("b.sqlite"));
     let out = briefdesk(&a, &["import", "tests/fixtures/briefs/valid"]);
     assert!(out.status.success(), "{}", stdout(&out));
-    let first = dir.path().join("first.json");
-    let out = briefdesk(
-        &a,
-        &[
-            "export",
-            "--what",
-            "library",
-            "--format",
-            "json",
-            "-o",
-            first.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{out:?}");
+    let export = |library: &Path, name: &str| {
+        let path = dir.path().join(name);
+        let out = briefdesk(
+            library,
+            &[
+                "export",
+                "--what",
+                "library",
+                "--format",
+                "json",
+                "-o",
+                path.to_str().unwrap(),
+            ],
+        );
+        assert!(out.status.success(), "{out:?}");
+        path
+    };
+    let first = export(&a, "first.json");
     let out = briefdesk(&b, &["import", first.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stdout(&out));
-    let second = dir.path().join("second.json");
-    let out = briefdesk(
-        &b,
-        &[
-            "export",
-            "--what",
-            "library",
-            "--format",
-            "json",
-            "-o",
-            second.to_str().unwrap(),
-        ],
-    );
-    assert!(out.status.success(), "{out:?}");
+    let second = export(&b, "second.json");
     let briefs = |path: &Path| -> Vec<serde_json::Value> {
         let json: serde_json::Value =
             serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();

@@ -11,14 +11,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 fn app(library: &Path) -> Harness<'static, App> {
-    let config = AppConfig {
-        library: library.to_owned(),
-        files: Vec::new(),
-        screenshot: None,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| App::new(cc, config));
+    let mut harness = app_unloaded(library);
     wait_until(&mut harness, "the library loads", |app| app.is_loaded());
     harness
 }

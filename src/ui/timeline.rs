@@ -192,10 +192,6 @@ impl TimelineView {
         Some((date_of(from)?, date_of(to)?))
     }
 
-    pub fn clear_range(&mut self) {
-        self.range = None;
-    }
-
     /// The controls above the full timeline: lanes, fit, range actions, export.
     pub fn toolbar_ui(
         &mut self,
