@@ -185,12 +185,22 @@ impl App {
         ui.horizontal(|ui| {
             let view = self.state.view;
             let total = self.lib.rows(view).len();
-            ui.label(format!(
-                "{} of {} {}",
-                thousands(self.order.len()),
-                thousands(total),
-                view.noun()
-            ));
+            if self.order_view == view {
+                ui.label(format!(
+                    "{} of {} {}",
+                    thousands(self.order.len()),
+                    thousands(total),
+                    view.noun()
+                ));
+            }
+            if self.is_querying() {
+                ui.spinner();
+                ui.weak("Searching…");
+            }
+            if self.lib.is_partial() {
+                ui.spinner();
+                ui.weak("Loading the topics' full text; search covers it in a moment…");
+            }
             ui.separator();
             ui.weak(self.library_path.display().to_string());
             if let Some((done, total, current)) = &self.progress {
@@ -294,7 +304,13 @@ impl App {
             });
             return;
         }
-        if self.order.is_empty() {
+        if self.order_view != self.state.view {
+            ui.centered_and_justified(|ui| {
+                ui.spinner();
+            });
+            return;
+        }
+        if self.order.is_empty() && !self.is_querying() {
             ui.centered_and_justified(|ui| {
                 ui.label(format!(
                     "No {} match the search and filters. Press Esc to clear the search.",

@@ -4,16 +4,19 @@
 mod commands;
 mod fonts;
 mod frame;
+mod query;
 mod screenshot;
 pub mod state;
 mod worker;
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::sync::mpsc::{Receiver, sync_channel};
 use std::time::Instant;
 
-use crate::library::{FacetCounts, ItemKey, Library, Row, View};
+use crate::library::{FacetCounts, Filter, ItemKey, Library, Row, View};
 use crate::store::BriefId;
+use crate::timeline::LaneMode;
 use crate::ui::timeline::{TimelineData, TimelineView};
 use crate::ui::{facets::FacetsPanel, table::TableView};
 
@@ -70,14 +73,27 @@ struct Undo {
 /// The app.
 pub struct App {
     state: UiState,
-    lib: Library,
+    lib: Arc<Library>,
     loaded: bool,
     library_path: PathBuf,
     worker: Worker,
     /// The current view's rows, filtered and sorted; rebuilt only when `dirty`.
     order: Vec<Row>,
+    /// The view `order` belongs to (for a moment after a switch, the previous one).
+    order_view: View,
     counts: FacetCounts,
     dirty: bool,
+    /// Answers large libraries' queries off the UI thread (`None` if it could not start).
+    query: Option<query::QueryThread>,
+    /// The newest job sent to `query`, and the one whose answer is shown.
+    generation: u64,
+    shown_generation: u64,
+    /// What the timeline marks were last collected for: the library's load count, the filter
+    /// and the lanes.
+    marks_for: Option<(u64, Filter, LaneMode)>,
+    marks_pending: bool,
+    /// How many times a library arrived from the worker.
+    loads: u64,
     selected: Option<ItemKey>,
     selected_pos: Option<usize>,
     table: TableView,
@@ -105,12 +121,21 @@ const UNDO_SECS: u64 = 300;
 
 impl App {
     pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
-        fonts::install(&cc.egui_ctx);
-        crate::ui::theme::apply(&cc.egui_ctx);
+        Self::with_context(&cc.egui_ctx, cc.storage, config)
+    }
+
+    /// The app on any egui context, with the saved preferences in `storage` if given: what
+    /// [`App::new`] does, and what headless runs (benchmarks) use with [`App::frame`].
+    pub fn with_context(
+        egui_ctx: &egui::Context,
+        storage: Option<&dyn eframe::Storage>,
+        config: AppConfig,
+    ) -> Self {
+        fonts::install(egui_ctx);
+        crate::ui::theme::apply(egui_ctx);
         let mut state: UiState = match config.screenshot {
             Some(_) => UiState::default(),
-            None => cc
-                .storage
+            None => storage
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default(),
         };
@@ -121,20 +146,30 @@ impl App {
                 None => state.screen = state::Screen::Timeline,
             }
         }
-        cc.egui_ctx.set_theme(state.theme.preference());
-        let ctx = cc.egui_ctx.clone();
+        egui_ctx.set_theme(state.theme.preference());
+        let ctx = egui_ctx.clone();
         let worker = Worker::spawn(config.library.clone(), config.files, move || {
             ctx.request_repaint()
         });
         Self {
             state,
-            lib: Library::default(),
+            lib: Arc::new(Library::default()),
             loaded: false,
             library_path: config.library,
             worker,
             order: Vec::new(),
+            order_view: View::default(),
             counts: FacetCounts::default(),
             dirty: true,
+            query: {
+                let ctx = egui_ctx.clone();
+                query::QueryThread::spawn(move || ctx.request_repaint()).ok()
+            },
+            generation: 0,
+            shown_generation: 0,
+            marks_for: None,
+            marks_pending: false,
+            loads: 0,
             selected: None,
             selected_pos: None,
             table: TableView::default(),
@@ -239,6 +274,7 @@ impl App {
         match event {
             Event::Loaded(lib) => {
                 self.lib = lib;
+                self.loads += 1;
                 self.loaded = true;
                 self.dirty = true;
             }
@@ -285,28 +321,67 @@ impl App {
         }
     }
 
-    /// Rebuilds the cached order and counts after a change of view, filter, sort or data.
+    /// After a change of view, filter, sort or data, asks for the new order, counts and (if the
+    /// filter or lanes changed) timeline marks: answered in place for a small library, by the
+    /// query thread for a large one. Also takes in an answer that has arrived.
     fn refresh(&mut self) {
+        if let Some(answer) = self.query.as_ref().and_then(|q| q.try_recv()) {
+            self.take_answer(answer);
+        }
         if !self.dirty {
             return;
         }
         self.dirty = false;
-        let view = self.state.view;
-        let filter = &self.state.filter;
-        let mut order = filter.matching(&self.lib, view);
-        if let Some(sort) = self.state.sorts.get(&view) {
-            sort.apply(&self.lib, view, &mut order);
-        }
-        self.order = order;
-        self.counts = filter.facet_counts(&self.lib, view);
-        let marks = crate::timeline::collect_marks(&self.lib, filter);
-        let (lane_names, lane_of) = crate::timeline::assign_lanes(&marks, self.state.lanes);
-        self.timeline_data = TimelineData {
-            marks,
-            lane_names,
-            lane_of,
+        self.generation += 1;
+        let marks_key = (self.loads, self.state.filter.clone(), self.state.lanes);
+        let job = query::Job {
+            generation: self.generation,
+            lib: Arc::clone(&self.lib),
+            view: self.state.view,
+            filter: self.state.filter.clone(),
+            sort: self
+                .state
+                .sorts
+                .get(&self.state.view)
+                .cloned()
+                .unwrap_or_default(),
+            // Also while an earlier job's marks are not shown yet: that job may be skipped.
+            marks: (self.marks_pending || self.marks_for.as_ref() != Some(&marks_key))
+                .then_some(self.state.lanes),
         };
+        self.marks_pending = job.marks.is_some();
+        self.marks_for = Some(marks_key);
+        let rows: usize = View::ALL.iter().map(|v| self.lib.rows(*v).len()).sum();
+        let job = match &self.query {
+            Some(thread) if rows >= query::SYNC_ROWS => match thread.send(job.clone()) {
+                true => return,
+                false => job,
+            },
+            _ => job,
+        };
+        self.take_answer(job.run());
+    }
+
+    /// Shows an answer, unless a newer job has been sent since.
+    fn take_answer(&mut self, answer: query::Answer) {
+        if answer.generation != self.generation {
+            return;
+        }
+        self.shown_generation = answer.generation;
+        self.order = answer.order;
+        self.order_view = answer.view;
+        self.counts = answer.counts;
+        if let Some(timeline) = answer.timeline {
+            self.timeline_data = timeline;
+            self.marks_pending = false;
+        }
         self.locate_selection();
+    }
+
+    /// True while the shown rows are older than the current filter (a large library's query
+    /// is running).
+    pub fn is_querying(&self) -> bool {
+        self.shown_generation != self.generation
     }
 
     fn locate_selection(&mut self) {
@@ -429,6 +504,19 @@ impl eframe::App for App {
     }
 
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.shot.is_none() {
+            eframe::set_value(storage, eframe::APP_KEY, &self.state);
+        }
+    }
+}
+
+impl App {
+    /// One frame: take the library thread's news, lay out the window, run what it asked.
+    pub fn frame(&mut self, ui: &mut egui::Ui) {
         self.take_events();
         self.refresh();
         let mut commands = Vec::new();
@@ -444,10 +532,11 @@ impl eframe::App for App {
         }
     }
 
-    fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        if self.shot.is_none() {
-            eframe::set_value(storage, eframe::APP_KEY, &self.state);
-        }
+    /// Switches the table (for headless runs; the window does it through its tabs).
+    pub fn show(&mut self, view: View, screen: state::Screen) {
+        self.state.view = view;
+        self.state.screen = screen;
+        self.dirty = true;
     }
 }
 

@@ -43,7 +43,7 @@ pub struct ReportLine {
 #[derive(Debug)]
 pub enum Event {
     /// The whole library, indexed for the UI on this thread, after opening or after a change.
-    Loaded(Library),
+    Loaded(Arc<Library>),
     Progress {
         done: usize,
         total: usize,
@@ -218,14 +218,56 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event), cancel: &At
     }
 }
 
+/// Libraries with more briefs than this load in two steps: first without the topics'
+/// summaries and comments, so the tables show sooner, then whole.
+const OUTLINE_FIRST_BRIEFS: usize = 2_000;
+
 fn reload(store: &Store, send: &dyn Fn(Event)) {
-    match store.load_all() {
+    reload_with(store, send, OUTLINE_FIRST_BRIEFS);
+}
+
+fn reload_with(store: &Store, send: &dyn Fn(Event), outline_first: usize) {
+    let count = store.briefs_count().unwrap_or(0);
+    let briefs = if count > outline_first {
+        load_in_two_steps(store, send)
+    } else {
+        store.load_all()
+    };
+    match briefs {
         Ok(briefs) => {
             let versions = store.all_versions().unwrap_or_default();
-            send(Event::Loaded(Library::new(briefs).with_versions(versions)));
+            let lib = Arc::new(Library::new(briefs).with_versions(versions));
+            send(Event::Loaded(Arc::clone(&lib)));
+            // Search texts and counts for the first keystroke, made while the window shows the
+            // tables.
+            lib.warm();
         }
         Err(err) => send(Event::Failed(format!("could not read the library: {err}"))),
     }
+}
+
+/// Sends the outline of the library as a partial [`Library`], then returns every brief whole.
+fn load_in_two_steps(
+    store: &Store,
+    send: &dyn Fn(Event),
+) -> Result<Vec<crate::model::StoredBrief>, StoreError> {
+    let outline = store.load_outline()?;
+    let versions = store.all_versions().unwrap_or_default();
+    let partial = Arc::new(Library::new(outline).with_versions(versions).partial());
+    send(Event::Loaded(Arc::clone(&partial)));
+    let mut texts = store.topic_texts()?;
+    let mut briefs = partial.briefs().to_vec();
+    for stored in &mut briefs {
+        let Some(mut topic_texts) = texts.remove(&stored.id.0) else {
+            continue;
+        };
+        for (topic, (summary, comment)) in stored.brief.topics.iter_mut().zip(topic_texts.drain(..))
+        {
+            topic.at_a_glance = summary;
+            topic.comment = comment;
+        }
+    }
+    Ok(briefs)
 }
 
 fn import_files(store: &mut Store, paths: &[PathBuf], send: &dyn Fn(Event), cancel: &AtomicBool) {
@@ -362,4 +404,56 @@ fn sibling(path: &Path, suffix: &str) -> PathBuf {
         .unwrap_or_default();
     name.push(format!(".{suffix}"));
     path.with_file_name(name)
+}
+
+#[cfg(test)]
+mod reload_tests {
+    use super::*;
+    use std::sync::Mutex;
+
+    #[test]
+    fn a_large_library_arrives_as_an_outline_then_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut store = Store::open(&dir.path().join("lib.sqlite")).unwrap();
+        for i in 0..4 {
+            let text = crate::generate::generate_brief(i, 5);
+            let outcomes = import::import_bytes(&mut store, &format!("{i}.txt"), text.as_bytes());
+            assert!(
+                matches!(outcomes[..], [FileOutcome::Imported { .. }]),
+                "{outcomes:?}"
+            );
+        }
+        let events = Mutex::new(Vec::new());
+        let send = |e: Event| events.lock().unwrap().push(e);
+        reload_with(&store, &send, 2);
+        let libs: Vec<Arc<Library>> = events
+            .into_inner()
+            .unwrap()
+            .into_iter()
+            .filter_map(|e| match e {
+                Event::Loaded(lib) => Some(lib),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(libs.len(), 2);
+        let (outline, whole) = (&libs[0], &libs[1]);
+        assert!(outline.is_partial() && !whole.is_partial());
+        let all = store.load_all().unwrap();
+        assert_eq!(whole.briefs(), all.as_slice());
+        for (o, w) in outline.briefs().iter().zip(whole.briefs()) {
+            for (ot, wt) in o.brief.topics.iter().zip(&w.brief.topics) {
+                assert!(ot.comment.is_empty() && ot.at_a_glance.is_empty());
+                assert!(!wt.comment.is_empty());
+                assert_eq!(
+                    (&ot.headline, &ot.policy, &ot.events),
+                    (&wt.headline, &wt.policy, &wt.events)
+                );
+            }
+        }
+        // Small libraries come in one step.
+        let events = Mutex::new(Vec::new());
+        let send = |e: Event| events.lock().unwrap().push(e);
+        reload_with(&store, &send, 100);
+        assert_eq!(events.into_inner().unwrap().len(), 1);
+    }
 }

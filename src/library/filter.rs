@@ -51,24 +51,109 @@ pub struct FacetCounts {
     pub dates: Option<(NaiveDate, NaiveDate)>,
 }
 
+/// A facet group, as a bit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Group {
-    Period,
-    Body,
-    Section,
-    Lang,
-    Date,
+    Period = 1,
+    Body = 2,
+    Section = 4,
+    Lang = 8,
+    Date = 16,
 }
 
 /// What the facets look at in one row. `None` where a facet does not apply to the row's kind.
 #[derive(Default)]
 struct Facts<'a> {
-    periods: Vec<String>,
+    periods: &'a [String],
     /// Issuing bodies; a footer may name several ("MIIT, NDRC").
     bodies: Option<Vec<&'a str>>,
     section: Option<Section>,
-    langs: Option<Vec<LangFacet>>,
+    /// A bit per [`LangFacet`] (see [`lang_bit`]).
+    langs: Option<u8>,
     date: Option<Option<NaiveDate>>,
+}
+
+/// The bit of a language in [`Facts::langs`].
+fn lang_bit(lang: LangFacet) -> u8 {
+    match lang {
+        LangFacet::Lang(Lang::Chinese) => 1,
+        LangFacet::Lang(Lang::English) => 2,
+        LangFacet::Lang(Lang::German) => 4,
+        LangFacet::Unknown => 8,
+    }
+}
+
+const LANG_FACETS: [LangFacet; 4] = [
+    LangFacet::Lang(Lang::Chinese),
+    LangFacet::Lang(Lang::English),
+    LangFacet::Lang(Lang::German),
+    LangFacet::Unknown,
+];
+
+/// Rows above this many are searched on every core.
+const PARALLEL_ROWS: usize = 16_384;
+
+/// The search terms of a filter, ready to find in lower-cased haystacks.
+struct Terms(Vec<memchr::memmem::Finder<'static>>);
+
+impl Terms {
+    fn new(filter: &Filter) -> Self {
+        Self(
+            filter
+                .terms()
+                .iter()
+                .map(|t| memchr::memmem::Finder::new(t.as_bytes()).into_owned())
+                .collect(),
+        )
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    fn all_in(&self, hay: &str) -> bool {
+        self.0.iter().all(|f| f.find(hay.as_bytes()).is_some())
+    }
+
+    /// The positions in `rows(view)` whose haystack holds every term, in order; split over
+    /// the machine's cores for large views.
+    fn positions(&self, lib: &Library, view: View) -> Vec<u32> {
+        let threads = match lib.rows(view).len() {
+            n if n < PARALLEL_ROWS => 1,
+            _ => std::thread::available_parallelism().map_or(1, usize::from),
+        };
+        self.positions_on(lib, view, threads)
+    }
+
+    /// [`Terms::positions`] on `threads` threads.
+    fn positions_on(&self, lib: &Library, view: View, threads: usize) -> Vec<u32> {
+        let n = lib.rows(view).len();
+        if self.is_empty() {
+            return (0..n as u32).collect();
+        }
+        let scan = |range: std::ops::Range<usize>| -> Vec<u32> {
+            range
+                .filter(|&p| self.all_in(lib.hay(view, p)))
+                .map(|p| p as u32)
+                .collect()
+        };
+        if threads < 2 {
+            return scan(0..n);
+        }
+        let chunk = n.div_ceil(threads);
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..threads)
+                .map(|i| {
+                    let range = (i * chunk).min(n)..((i + 1) * chunk).min(n);
+                    s.spawn(move || scan(range))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        })
+    }
 }
 
 impl Filter {
@@ -95,82 +180,66 @@ impl Filter {
 
     /// The rows of `view` that pass, in library order.
     pub fn matching(&self, lib: &Library, view: View) -> Vec<Row> {
-        let terms = self.terms();
-        lib.rows(view)
-            .iter()
-            .zip(lib.haystacks(view))
-            .filter(|(_, hay)| terms.iter().all(|t| hay.contains(t.as_str())))
-            .filter(|(row, _)| self.failing(&facts(lib, **row)).is_empty())
-            .map(|(row, _)| *row)
+        let rows = lib.rows(view);
+        self.select(lib, view, false)
+            .0
+            .into_iter()
+            .map(|p| rows[p as usize])
             .collect()
     }
 
     /// Facet counts over `view`.
     pub fn facet_counts(&self, lib: &Library, view: View) -> FacetCounts {
-        let terms = self.terms();
-        let mut counts = FacetCounts::default();
-        for (row, hay) in lib.rows(view).iter().zip(lib.haystacks(view)) {
-            if !terms.iter().all(|t| hay.contains(t.as_str())) {
-                continue;
-            }
-            let facts = facts(lib, *row);
-            let failing = self.failing(&facts);
-            let counts_for = |group| failing.is_empty() || failing == [group];
-            if counts_for(Group::Period) {
-                for p in &facts.periods {
-                    *counts.periods.entry(p.clone()).or_default() += 1;
-                }
-            }
-            if counts_for(Group::Body) {
-                for body in facts.bodies.iter().flatten() {
-                    *counts.bodies.entry((*body).to_owned()).or_default() += 1;
-                }
-            }
-            if counts_for(Group::Section)
-                && let Some(section) = facts.section
-            {
-                *counts.sections.entry(section).or_default() += 1;
-            }
-            if counts_for(Group::Lang) {
-                for lang in facts.langs.iter().flatten() {
-                    *counts.langs.entry(*lang).or_default() += 1;
-                }
-            }
-            if counts_for(Group::Date)
-                && let Some(Some(date)) = facts.date
-            {
-                counts.dates = Some(match counts.dates {
-                    Some((lo, hi)) => (lo.min(date), hi.max(date)),
-                    None => (date, date),
-                });
-            }
-        }
-        counts
+        self.select(lib, view, true).1
     }
 
-    /// The groups whose filter this row fails.
-    fn failing(&self, facts: &Facts<'_>) -> Vec<Group> {
-        let mut out = Vec::new();
+    /// One pass over `view`: the positions (in `rows(view)`) of the rows that pass, and the
+    /// facet counts when asked for.
+    pub(super) fn select(&self, lib: &Library, view: View, count: bool) -> (Vec<u32>, FacetCounts) {
+        let searched = Terms::new(self).positions(lib, view);
+        let rows = lib.rows(view);
+        let mut counts = FacetCounts::default();
+        if !count && !self.has_facets() {
+            return (searched, counts);
+        }
+        let wanted_langs = self.langs.iter().fold(0u8, |m, l| m | lang_bit(*l));
+        let mut passed = Vec::with_capacity(searched.len());
+        for p in searched {
+            let facts = facts(lib, rows[p as usize]);
+            let failing = self.failing(&facts, wanted_langs);
+            if failing == 0 {
+                passed.push(p);
+            }
+            if count {
+                counts.add(&facts, failing);
+            }
+        }
+        (passed, counts)
+    }
+
+    /// The groups whose filter this row fails, as a bit set of [`Group`]s.
+    fn failing(&self, facts: &Facts<'_>, wanted_langs: u8) -> u8 {
+        let mut out = 0;
         if !self.periods.is_empty() && !facts.periods.iter().any(|p| self.periods.contains(p)) {
-            out.push(Group::Period);
+            out |= Group::Period as u8;
         }
         if !self.bodies.is_empty()
             && let Some(bodies) = &facts.bodies
             && !bodies.iter().any(|b| self.bodies.contains(*b))
         {
-            out.push(Group::Body);
+            out |= Group::Body as u8;
         }
         if !self.sections.is_empty()
             && let Some(section) = facts.section
             && !self.sections.contains(&section)
         {
-            out.push(Group::Section);
+            out |= Group::Section as u8;
         }
-        if !self.langs.is_empty()
-            && let Some(langs) = &facts.langs
-            && !langs.iter().any(|l| self.langs.contains(l))
+        if wanted_langs != 0
+            && let Some(langs) = facts.langs
+            && langs & wanted_langs == 0
         {
-            out.push(Group::Lang);
+            out |= Group::Lang as u8;
         }
         if (self.from.is_some() || self.to.is_some())
             && let Some(date) = facts.date
@@ -179,29 +248,74 @@ impl Filter {
                 self.from.is_none_or(|from| d >= from) && self.to.is_none_or(|to| d <= to)
             });
             if !inside {
-                out.push(Group::Date);
+                out |= Group::Date as u8;
             }
         }
         out
     }
 }
 
+impl FacetCounts {
+    /// Counts one row whose facts fail the groups in `failing`: each group counts the rows
+    /// that pass every other group.
+    fn add(&mut self, facts: &Facts<'_>, failing: u8) {
+        let counts_for = |group: Group| failing == 0 || failing == group as u8;
+        if counts_for(Group::Period) {
+            for p in facts.periods {
+                match self.periods.get_mut(p) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.periods.insert(p.clone(), 1);
+                    }
+                }
+            }
+        }
+        if counts_for(Group::Body) {
+            for body in facts.bodies.iter().flatten() {
+                match self.bodies.get_mut(*body) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.bodies.insert((*body).to_owned(), 1);
+                    }
+                }
+            }
+        }
+        if counts_for(Group::Section)
+            && let Some(section) = facts.section
+        {
+            *self.sections.entry(section).or_default() += 1;
+        }
+        if counts_for(Group::Lang)
+            && let Some(langs) = facts.langs
+        {
+            for lang in LANG_FACETS {
+                if langs & lang_bit(lang) != 0 {
+                    *self.langs.entry(lang).or_default() += 1;
+                }
+            }
+        }
+        if counts_for(Group::Date)
+            && let Some(Some(date)) = facts.date
+        {
+            self.dates = Some(match self.dates {
+                Some((lo, hi)) => (lo.min(date), hi.max(date)),
+                None => (date, date),
+            });
+        }
+    }
+}
+
 fn facts(lib: &Library, row: Row) -> Facts<'_> {
-    let period_of = |b: u32| {
-        lib.brief(b)
-            .and_then(|s| s.brief.period)
-            .map(|p| p.to_string())
-    };
     match row {
         Row::Brief(b) => Facts {
-            periods: period_of(b).into_iter().collect(),
+            periods: lib.period_labels(b),
             date: Some(lib.brief(b).and_then(|s| s.brief.period?.first_day())),
             ..Facts::default()
         },
         Row::Topic(b, t) => {
             let policy = lib.topic(b, t).and_then(|t| t.policy.as_ref());
             Facts {
-                periods: period_of(b).into_iter().collect(),
+                periods: lib.period_labels(b),
                 bodies: Some(
                     policy
                         .and_then(|p| p.issuing_body.as_deref())
@@ -215,17 +329,12 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
         Row::News(b, n) => {
             let item = lib.news_item(b, n);
             let langs = item.map(|i| {
-                let mut langs: Vec<LangFacet> = i
-                    .sources
-                    .iter()
-                    .map(|s| s.lang.map_or(LangFacet::Unknown, LangFacet::Lang))
-                    .collect();
-                langs.sort();
-                langs.dedup();
-                langs
+                i.sources.iter().fold(0u8, |m, s| {
+                    m | lang_bit(s.lang.map_or(LangFacet::Unknown, LangFacet::Lang))
+                })
             });
             Facts {
-                periods: period_of(b).into_iter().collect(),
+                periods: lib.period_labels(b),
                 section: item.map(|i| i.section),
                 langs,
                 date: Some(item.and_then(|i| i.date)),
@@ -233,10 +342,7 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             }
         }
         Row::Glossary(g) => Facts {
-            periods: lib
-                .term(g)
-                .map(|t| t.briefs.iter().filter_map(|b| period_of(*b)).collect())
-                .unwrap_or_default(),
+            periods: lib.term(g).map_or(&[], |t| t.periods.as_slice()),
             ..Facts::default()
         },
     }
@@ -249,4 +355,34 @@ pub fn split_bodies(text: &str) -> Vec<&str> {
         .map(str::trim)
         .filter(|b| !b.is_empty())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn searching_on_several_threads_finds_what_one_thread_finds() {
+        let lib = Library::new(
+            (0..12)
+                .map(|i| crate::generate::stored_brief(i, 7))
+                .collect(),
+        );
+        for search in ["the", "ndrc", "能源", "plan 20", "zzzz-nothing"] {
+            let terms = Terms::new(&Filter {
+                search: search.into(),
+                ..Filter::default()
+            });
+            for view in View::ALL {
+                let one = terms.positions_on(&lib, view, 1);
+                for threads in [2, 3, 7] {
+                    assert_eq!(
+                        terms.positions_on(&lib, view, threads),
+                        one,
+                        "{search} {view:?}"
+                    );
+                }
+            }
+        }
+    }
 }

@@ -10,6 +10,7 @@ mod sort;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
@@ -92,8 +93,8 @@ pub struct TermRow {
     pub kind: GlossaryKind,
     /// Indices of the briefs that define it.
     pub briefs: Vec<u32>,
-    /// How often the term occurs in the briefs that define it.
-    pub mentions: usize,
+    /// The periods of the briefs that define it, "YYYY-MM".
+    pub periods: Vec<String>,
 }
 
 /// The loaded library with its rows per view.
@@ -102,8 +103,22 @@ pub struct Library {
     briefs: Vec<StoredBrief>,
     terms: Vec<TermRow>,
     rows: BTreeMap<View, Vec<Row>>,
-    /// Per view, aligned with `rows`: the lower-cased text of every searchable field of a row.
-    haystacks: BTreeMap<View, Vec<String>>,
+    /// Per view but Policies, aligned with `rows`: the lower-cased text of every searchable
+    /// field of a row. A policy is its topic's footer, so Policies searches the Topics texts.
+    /// Made on first use, or ahead of it by [`Library::warm`] on a background thread.
+    haystacks: OnceLock<BTreeMap<View, Vec<String>>>,
+    /// Per glossary term, how often it occurs in the briefs that define it; made like
+    /// `haystacks`.
+    mentions: OnceLock<Vec<usize>>,
+    /// For each row of Policies, its row's position in Topics.
+    policy_topics: Vec<u32>,
+    /// Each brief's period as a facet value ("2021-02"), or none.
+    period_labels: Vec<Vec<String>>,
+    /// True while the topics' summaries and comments are still loading (see
+    /// [`Library::partial`]).
+    partial: bool,
+    /// Sort ranks per view and column, made the first time a column is sorted.
+    ranks: sort::RankCache,
     /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
     full_names: BTreeMap<String, String>,
     /// Versions of briefs that have more than one, keyed by the current version.
@@ -136,24 +151,28 @@ impl Library {
         let mut briefs = Vec::new();
         let mut terms: Vec<TermRow> = Vec::new();
         let mut term_index: BTreeMap<String, usize> = BTreeMap::new();
+        let mut policy_topics = Vec::new();
+        self.period_labels = self
+            .briefs
+            .iter()
+            .map(|s| s.brief.period.map(|p| p.to_string()).into_iter().collect())
+            .collect();
         for (b, stored) in self.briefs.iter().enumerate() {
             let b = b as u32;
             briefs.push(Row::Brief(b));
             for (t, topic) in stored.brief.topics.iter().enumerate() {
                 let row = Row::Topic(b, t as u16);
-                topics.push(row);
                 if topic.policy.is_some() {
                     policies.push(row);
+                    policy_topics.push(topics.len() as u32);
                 }
+                topics.push(row);
             }
             news.extend((0..stored.brief.news.len()).map(|n| Row::News(b, n as u16)));
-            let text = brief_text(&stored.brief);
             for entry in &stored.brief.glossary {
-                let mentions = text.matches(entry.term.as_str()).count();
                 match term_index.get(&entry.term) {
                     Some(&i) => {
                         terms[i].briefs.push(b);
-                        terms[i].mentions += mentions;
                     }
                     None => {
                         term_index.insert(entry.term.clone(), terms.len());
@@ -162,7 +181,7 @@ impl Library {
                             meaning: entry.meaning.clone(),
                             kind: entry.kind,
                             briefs: vec![b],
-                            mentions,
+                            periods: Vec::new(),
                         });
                     }
                 }
@@ -173,8 +192,19 @@ impl Library {
                 }
             }
         }
+        for term in &mut terms {
+            let mut periods: Vec<String> = term
+                .briefs
+                .iter()
+                .flat_map(|b| self.period_labels[*b as usize].iter().cloned())
+                .collect();
+            periods.sort();
+            periods.dedup();
+            term.periods = periods;
+        }
         let glossary = (0..terms.len() as u32).map(Row::Glossary).collect();
         self.terms = terms;
+        self.policy_topics = policy_topics;
         self.rows = BTreeMap::from([
             (View::Policies, policies),
             (View::News, news),
@@ -182,11 +212,80 @@ impl Library {
             (View::Briefs, briefs),
             (View::Glossary, glossary),
         ]);
-        self.haystacks = self
-            .rows
-            .iter()
-            .map(|(view, rows)| (*view, rows.iter().map(|r| self.search_text(*r)).collect()))
-            .collect();
+        self.haystacks = OnceLock::new();
+        self.mentions = OnceLock::new();
+        self.ranks = sort::RankCache::new();
+    }
+
+    /// Makes now, on this thread, what the library otherwise makes on first use: the search
+    /// texts and the glossary's mention counts. The library thread calls it right after
+    /// handing a large library to the window, so the first search does not wait.
+    pub fn warm(&self) {
+        self.haystacks();
+        self.mentions(0);
+    }
+
+    /// The lower-cased search texts per view (Policies shares Topics'), made on two threads.
+    fn haystacks(&self) -> &BTreeMap<View, Vec<String>> {
+        self.haystacks.get_or_init(|| {
+            let texts = |view: View| -> (View, Vec<String>) {
+                (
+                    view,
+                    self.rows(view)
+                        .iter()
+                        .map(|r| self.search_text(*r))
+                        .collect(),
+                )
+            };
+            std::thread::scope(|s| {
+                let topics = s.spawn(|| texts(View::Topics));
+                let mut out: BTreeMap<View, Vec<String>> =
+                    [View::News, View::Briefs, View::Glossary].map(texts).into();
+                let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
+                out.insert(view, hay);
+                out
+            })
+        })
+    }
+
+    /// How often glossary term `g` occurs in the briefs that define it.
+    pub fn mentions(&self, g: u32) -> usize {
+        let counts = self.mentions.get_or_init(|| {
+            let mut counts = vec![0; self.terms.len()];
+            let mut index: std::collections::HashMap<&str, usize> =
+                std::collections::HashMap::new();
+            for (i, term) in self.terms.iter().enumerate() {
+                index.insert(term.term.as_str(), i);
+            }
+            for stored in &self.briefs {
+                if stored.brief.glossary.is_empty() {
+                    continue;
+                }
+                let text = brief_text(&stored.brief);
+                for entry in &stored.brief.glossary {
+                    if let Some(&i) = index.get(entry.term.as_str())
+                        && !entry.term.is_empty()
+                    {
+                        counts[i] +=
+                            memchr::memmem::find_iter(text.as_bytes(), &entry.term).count();
+                    }
+                }
+            }
+            counts
+        });
+        counts.get(g as usize).copied().unwrap_or(0)
+    }
+
+    /// Marks the library as an outline: the topics' summaries and comments are empty and a
+    /// whole library follows.
+    pub fn partial(mut self) -> Self {
+        self.partial = true;
+        self
+    }
+
+    /// True for an outline (see [`Library::partial`]).
+    pub fn is_partial(&self) -> bool {
+        self.partial
     }
 
     /// Adds what the library knows of earlier versions.
@@ -196,6 +295,18 @@ impl Library {
     ) -> Self {
         self.versions = versions;
         self
+    }
+
+    /// The rows of `view` that pass `filter`, sorted, and the facet counts: what one change
+    /// of search, facet, sort or view costs.
+    pub fn query(&self, view: View, filter: &Filter, sort: &SortState) -> (Vec<Row>, FacetCounts) {
+        let (mut positions, counts) = filter.select(self, view, true);
+        sort.sort_positions(self, view, &mut positions);
+        let rows = self.rows(view);
+        (
+            positions.into_iter().map(|p| rows[p as usize]).collect(),
+            counts,
+        )
     }
 
     /// Every version of brief `id`, oldest first; empty when it has only one.
@@ -237,9 +348,28 @@ impl Library {
         self.full_names.get(short).map(String::as_str)
     }
 
-    /// The lower-cased searchable texts of `view`'s rows, aligned with [`Library::rows`].
-    pub fn haystacks(&self, view: View) -> &[String] {
-        self.haystacks.get(&view).map_or(&[], Vec::as_slice)
+    /// The lower-cased searchable text of the row at `pos` in [`Library::rows`] of `view`.
+    pub(crate) fn hay(&self, view: View, pos: usize) -> &str {
+        let (view, pos) = match view {
+            View::Policies => (
+                View::Topics,
+                self.policy_topics
+                    .get(pos)
+                    .map_or(usize::MAX, |p| *p as usize),
+            ),
+            other => (other, pos),
+        };
+        self.haystacks()
+            .get(&view)
+            .and_then(|h| h.get(pos))
+            .map_or("", String::as_str)
+    }
+
+    /// Brief `b`'s period as facet values: one, or none.
+    pub(crate) fn period_labels(&self, b: u32) -> &[String] {
+        self.period_labels
+            .get(b as usize)
+            .map_or(&[], Vec::as_slice)
     }
 
     /// The stable key of a row in `view`.

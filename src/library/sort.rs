@@ -1,10 +1,77 @@
 //! Stable multi-key sorting: the last clicked column decides, earlier clicks break ties.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use super::{Align, Library, Row, View, columns};
+
+/// The rank of an empty cell: last in either direction.
+const EMPTY: u32 = u32::MAX;
+
+/// Per view and column, each row's rank in that column's order (equal cells, equal ranks),
+/// made once, the first time the column is sorted. Sorting then compares integers.
+#[derive(Default)]
+pub(super) struct RankCache(BTreeMap<View, Vec<OnceLock<Vec<u32>>>>);
+
+impl RankCache {
+    pub(super) fn new() -> Self {
+        Self(
+            View::ALL
+                .iter()
+                .map(|v| (*v, columns(*v).iter().map(|_| OnceLock::new()).collect()))
+                .collect(),
+        )
+    }
+}
+
+impl Library {
+    /// The ranks of `column` of `view`, aligned with [`Library::rows`].
+    fn ranks(&self, view: View, column: usize) -> Cow<'_, [u32]> {
+        match self.ranks.0.get(&view).and_then(|c| c.get(column)) {
+            Some(slot) => Cow::Borrowed(slot.get_or_init(|| rank(self, view, column))),
+            None => Cow::Owned(rank(self, view, column)),
+        }
+    }
+}
+
+impl Library {
+    /// Ranks `column` of `view` afresh, without the cache: what the first sort by a column
+    /// costs. For the benchmarks.
+    #[doc(hidden)]
+    pub fn rank_uncached(&self, view: View, column: usize) -> Vec<u32> {
+        rank(self, view, column)
+    }
+}
+
+/// Ranks every row of `view` by `column`, ascending; empty cells get [`EMPTY`].
+fn rank(lib: &Library, view: View, column: usize) -> Vec<u32> {
+    let rows = lib.rows(view);
+    let Some(def) = columns(view).get(column) else {
+        return vec![0; rows.len()];
+    };
+    let keys: Vec<CellKey> = rows
+        .iter()
+        .map(|r| CellKey::new(&lib.cell(view, *r, column), def.align))
+        .collect();
+    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
+    order.sort_unstable_by(|a, b| keys[*a as usize].compare(&keys[*b as usize], true));
+    let mut ranks = vec![EMPTY; rows.len()];
+    let mut rank = 0u32;
+    for (i, &p) in order.iter().enumerate() {
+        let key = &keys[p as usize];
+        if i > 0 && *key != keys[order[i - 1] as usize] {
+            rank += 1;
+        }
+        if *key != CellKey::Empty {
+            ranks[p as usize] = rank;
+        }
+    }
+    ranks
+}
 
 /// A column to sort by.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -46,19 +113,62 @@ impl SortState {
         }
     }
 
-    /// Sorts `rows` of `view` by every key, oldest first, each sort stable.
+    /// Sorts `rows` of `view`: by the first key, ties by the next, remaining ties in the
+    /// order they came.
     pub fn apply(&self, lib: &Library, view: View, rows: &mut Vec<Row>) {
-        let cols = columns(view);
-        for key in self.keys.iter().rev().filter(|k| k.column < cols.len()) {
-            let align = cols[key.column].align;
-            let mut keyed: Vec<(CellKey, Row)> = rows
-                .iter()
-                .map(|r| (CellKey::new(&lib.cell(view, *r, key.column), align), *r))
-                .collect();
-            keyed.sort_by(|a, b| a.0.compare(&b.0, key.ascending));
-            *rows = keyed.into_iter().map(|(_, r)| r).collect();
+        let position: HashMap<Row, u32> = lib
+            .rows(view)
+            .iter()
+            .enumerate()
+            .map(|(p, r)| (*r, p as u32))
+            .collect();
+        let mut keyed: Vec<(u32, Row)> = rows
+            .iter()
+            .map(|r| (position.get(r).copied().unwrap_or(u32::MAX), *r))
+            .collect();
+        let ranks = self.rank_columns(lib, view);
+        keyed.sort_by(|a, b| compare(&ranks, a.0, b.0));
+        *rows = keyed.into_iter().map(|(_, r)| r).collect();
+    }
+
+    /// Sorts positions in [`Library::rows`] of `view`, as [`SortState::apply`] sorts rows;
+    /// ties keep library order when `positions` came in library order.
+    pub fn sort_positions(&self, lib: &Library, view: View, positions: &mut [u32]) {
+        if self.keys.is_empty() {
+            return;
+        }
+        let ranks = self.rank_columns(lib, view);
+        positions.sort_by(|a, b| compare(&ranks, *a, *b));
+    }
+
+    /// The rank arrays of the keys, primary first, with their directions.
+    fn rank_columns<'a>(&self, lib: &'a Library, view: View) -> Vec<(Cow<'a, [u32]>, bool)> {
+        let n = columns(view).len();
+        self.keys
+            .iter()
+            .filter(|k| k.column < n)
+            .map(|k| (lib.ranks(view, k.column), k.ascending))
+            .collect()
+    }
+}
+
+/// Compares two positions by each rank array in turn; empty cells last in either direction.
+fn compare(ranks: &[(Cow<'_, [u32]>, bool)], a: u32, b: u32) -> Ordering {
+    for (column, ascending) in ranks {
+        let rank = |p: u32| column.get(p as usize).copied().unwrap_or(EMPTY);
+        let (ra, rb) = (rank(a), rank(b));
+        let order = match (ra == EMPTY, rb == EMPTY) {
+            (true, true) => Ordering::Equal,
+            (true, false) => Ordering::Greater,
+            (false, true) => Ordering::Less,
+            (false, false) if *ascending => ra.cmp(&rb),
+            (false, false) => rb.cmp(&ra),
+        };
+        if order != Ordering::Equal {
+            return order;
         }
     }
+    Ordering::Equal
 }
 
 /// A cell's value as it sorts.

@@ -1,5 +1,7 @@
 //! Reading briefs back out of the library.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, Row};
 
@@ -59,16 +61,104 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every brief not removed, whole.
+    /// How many briefs the library shows (not removed, not replaced by a newer version).
+    pub fn briefs_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM active_briefs", [], |r| r.get(0))?;
+        Ok(n as usize)
+    }
+
+    /// Every brief not removed, whole, oldest first. Reads each table in one pass (a query
+    /// per brief would be 40,000 queries for 10,000 briefs); the topics, most of the text,
+    /// on a second connection and thread while this one reads the rest.
     pub fn load_all(&self) -> Result<Vec<StoredBrief>, StoreError> {
-        let ids: Vec<i64> = {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT id FROM active_briefs ORDER BY id")?;
-            stmt.query_map([], |r| r.get(0))?
-                .collect::<Result<_, _>>()?
+        self.load_all_with(TOPIC_COLUMNS)
+    }
+
+    /// Every brief not removed, without the topics' summaries and comments (most of a
+    /// library's text): what the window needs to show its tables. [`Store::topic_texts`]
+    /// brings the rest.
+    pub fn load_outline(&self) -> Result<Vec<StoredBrief>, StoreError> {
+        self.load_all_with(OUTLINE_TOPIC_COLUMNS)
+    }
+
+    /// The summary ("At a glance") and comment of every topic, by brief id and topic position.
+    pub fn topic_texts(&self) -> Result<HashMap<i64, Vec<(String, String)>>, StoreError> {
+        let children = read_children(
+            &self.conn,
+            "SELECT brief_id, ord, at_a_glance, comment FROM topics",
+            |r, at| Ok((r.get(at)?, r.get(at + 1)?)),
+        )?;
+        Ok(children
+            .into_iter()
+            .map(|(id, items)| (id, in_order(items)))
+            .collect())
+    }
+
+    fn load_all_with(&self, topic_columns: &str) -> Result<Vec<StoredBrief>, StoreError> {
+        let topics_sql = format!("SELECT brief_id, ord, {topic_columns} FROM topics");
+        let second = self.path().filter(|p| !p.as_os_str().is_empty()).map(|p| {
+            let (path, sql) = (p.to_owned(), topics_sql.clone());
+            std::thread::Builder::new()
+                .name("load-topics".to_owned())
+                .spawn(move || -> Result<Children<Topic>, StoreError> {
+                    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+                    let conn = Connection::open_with_flags(path, flags)?;
+                    read_children(&conn, &sql, read_topic)
+                })
+        });
+        let mut out: Vec<StoredBrief> = Vec::new();
+        let mut index: HashMap<i64, usize> = HashMap::new();
+        {
+            let mut stmt = self.conn.prepare(
+                "SELECT b.title, b.series, b.publisher, b.caption, b.reading_minutes, b.period,
+                    b.authors, b.notes, b.warnings, f.name, b.imported_at, b.id
+                 FROM active_briefs b JOIN files f ON f.id = b.file_id ORDER BY b.id",
+            )?;
+            let mut rows = stmt.query([])?;
+            while let Some(r) = rows.next()? {
+                let id: i64 = r.get(11)?;
+                let head = HeadRow::read(r)?;
+                index.insert(id, out.len());
+                out.push(head.into_stored(BriefId(id), Vec::new(), Vec::new(), Vec::new())?);
+            }
+        }
+        let news = read_children(
+            &self.conn,
+            &format!("SELECT brief_id, ord, {NEWS_COLUMNS} FROM news"),
+            read_news,
+        )?;
+        let glossary = read_children(
+            &self.conn,
+            &format!("SELECT brief_id, ord, {GLOSSARY_COLUMNS} FROM glossary"),
+            read_glossary,
+        )?;
+        let topics = match second {
+            Some(Ok(handle)) => match handle.join() {
+                Ok(Ok(topics)) => topics,
+                // Could not read on a second connection: read here.
+                _ => read_children(&self.conn, &topics_sql, read_topic)?,
+            },
+            _ => read_children(&self.conn, &topics_sql, read_topic)?,
         };
-        ids.into_iter().map(|id| self.load(BriefId(id))).collect()
+        for (id, items) in topics {
+            if let Some(&i) = index.get(&id) {
+                out[i].brief.topics = in_order(items);
+            }
+        }
+        for (id, items) in news {
+            if let Some(&i) = index.get(&id) {
+                out[i].brief.news = in_order(items);
+            }
+        }
+        for (id, items) in glossary {
+            if let Some(&i) = index.get(&id) {
+                out[i].brief.glossary = in_order(items);
+            }
+        }
+        Ok(out)
     }
 
     /// One brief, whole (also a removed one, so undo can show it).
@@ -84,30 +174,12 @@ impl Store {
             )
             .optional()?
             .ok_or(StoreError::NoSuchBrief(id))??;
-        let period = head
-            .period
-            .map(|p| p.parse::<Period>().map_err(StoreError::BadData))
-            .transpose()?;
-        let brief = Brief {
-            title: head.title,
-            series: head.series,
-            publisher: head.publisher,
-            caption: head.caption,
-            reading_minutes: head.reading_minutes,
-            period,
-            authors: from_json(&head.authors)?,
-            notes: from_json(&head.notes)?,
-            topics: load_topics(&self.conn, id)?,
-            news: load_news(&self.conn, id)?,
-            glossary: load_glossary(&self.conn, id)?,
-            warnings: from_json(&head.warnings)?,
-        };
-        Ok(StoredBrief {
+        head.into_stored(
             id,
-            file_name: head.file_name,
-            imported_at: head.imported_at,
-            brief,
-        })
+            load_topics(&self.conn, id)?,
+            load_news(&self.conn, id)?,
+            load_glossary(&self.conn, id)?,
+        )
     }
 
     /// The original file of a brief: its name and bytes exactly as imported.
@@ -138,6 +210,39 @@ struct HeadRow {
 }
 
 impl HeadRow {
+    fn into_stored(
+        self,
+        id: BriefId,
+        topics: Vec<Topic>,
+        news: Vec<NewsItem>,
+        glossary: Vec<GlossaryEntry>,
+    ) -> Result<StoredBrief, StoreError> {
+        let period = self
+            .period
+            .map(|p| p.parse::<Period>().map_err(StoreError::BadData))
+            .transpose()?;
+        let brief = Brief {
+            title: self.title,
+            series: self.series,
+            publisher: self.publisher,
+            caption: self.caption,
+            reading_minutes: self.reading_minutes,
+            period,
+            authors: from_json(&self.authors)?,
+            notes: from_json(&self.notes)?,
+            topics,
+            news,
+            glossary,
+            warnings: from_json(&self.warnings)?,
+        };
+        Ok(StoredBrief {
+            id,
+            file_name: self.file_name,
+            imported_at: self.imported_at,
+            brief,
+        })
+    }
+
     fn read(r: &Row<'_>) -> Result<Self, StoreError> {
         Ok(Self {
             title: r.get(0)?,
@@ -155,72 +260,122 @@ impl HeadRow {
     }
 }
 
+/// Rows of a child table by brief id, each with its `ord`.
+type Children<T> = HashMap<i64, Vec<(i64, T)>>;
+
+/// Reads `sql` (brief id, ord, then the item's columns) into [`Children`].
+fn read_children<T>(
+    conn: &Connection,
+    sql: &str,
+    read: fn(&Row<'_>, usize) -> Result<T, StoreError>,
+) -> Result<Children<T>, StoreError> {
+    let mut stmt = conn.prepare(sql)?;
+    let mut rows = stmt.query([])?;
+    let mut out: Children<T> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        out.entry(r.get(0)?)
+            .or_default()
+            .push((r.get(1)?, read(r, 2)?));
+    }
+    Ok(out)
+}
+
+/// Items in the order of their `ord` values (rows come in insertion order, which is already
+/// `ord` order unless the table was edited).
+fn in_order<T>(mut items: Vec<(i64, T)>) -> Vec<T> {
+    if !items.is_sorted_by_key(|(ord, _)| *ord) {
+        items.sort_by_key(|(ord, _)| *ord);
+    }
+    items.into_iter().map(|(_, item)| item).collect()
+}
+
+const TOPIC_COLUMNS: &str = "number, headline, at_a_glance, points, events, comment, has_policy,
+    policy_name, policy_name_zh, issuing_body, policy_date";
+/// [`TOPIC_COLUMNS`] with the summary and comment left empty.
+const OUTLINE_TOPIC_COLUMNS: &str = "number, headline, '', points, events, '', has_policy,
+    policy_name, policy_name_zh, issuing_body, policy_date";
+const NEWS_COLUMNS: &str = "section, date, text, sources";
+const GLOSSARY_COLUMNS: &str = "term, meaning, kind";
+
+/// A topic from [`TOPIC_COLUMNS`], starting at column `at`.
+fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
+    let has_policy: bool = r.get(at + 6)?;
+    let policy = if has_policy {
+        Some(Policy {
+            name: r.get(at + 7)?,
+            name_zh: r.get(at + 8)?,
+            issuing_body: r.get(at + 9)?,
+            date: parse_date(r.get(at + 10)?)?,
+        })
+    } else {
+        None
+    };
+    Ok(Topic {
+        number: r.get(at)?,
+        headline: r.get(at + 1)?,
+        at_a_glance: r.get(at + 2)?,
+        points: from_json(&r.get::<_, String>(at + 3)?)?,
+        events: from_json(&r.get::<_, String>(at + 4)?)?,
+        comment: r.get(at + 5)?,
+        policy,
+    })
+}
+
+/// A news item from [`NEWS_COLUMNS`], starting at column `at`.
+fn read_news(r: &Row<'_>, at: usize) -> Result<NewsItem, StoreError> {
+    let section: String = r.get(at)?;
+    Ok(NewsItem {
+        section: Section::from_str_opt(&section)
+            .ok_or_else(|| StoreError::BadData(format!("bad section {section:?}")))?,
+        date: parse_date(r.get(at + 1)?)?,
+        text: r.get(at + 2)?,
+        sources: from_json(&r.get::<_, String>(at + 3)?)?,
+    })
+}
+
+/// A glossary entry from [`GLOSSARY_COLUMNS`], starting at column `at`.
+fn read_glossary(r: &Row<'_>, at: usize) -> Result<GlossaryEntry, StoreError> {
+    let kind: String = r.get(at + 2)?;
+    Ok(GlossaryEntry {
+        term: r.get(at)?,
+        meaning: r.get(at + 1)?,
+        kind: GlossaryKind::from_str_opt(&kind)
+            .ok_or_else(|| StoreError::BadData(format!("bad glossary kind {kind:?}")))?,
+    })
+}
+
 fn load_topics(conn: &Connection, id: BriefId) -> Result<Vec<Topic>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT number, headline, at_a_glance, points, events, comment, has_policy,
-            policy_name, policy_name_zh, issuing_body, policy_date
-         FROM topics WHERE brief_id = ?1 ORDER BY ord",
-    )?;
-    let mut rows = stmt.query([id.0])?;
-    let mut topics = Vec::new();
-    while let Some(r) = rows.next()? {
-        let has_policy: bool = r.get(6)?;
-        let policy = if has_policy {
-            Some(Policy {
-                name: r.get(7)?,
-                name_zh: r.get(8)?,
-                issuing_body: r.get(9)?,
-                date: parse_date(r.get(10)?)?,
-            })
-        } else {
-            None
-        };
-        topics.push(Topic {
-            number: r.get(0)?,
-            headline: r.get(1)?,
-            at_a_glance: r.get(2)?,
-            points: from_json(&r.get::<_, String>(3)?)?,
-            events: from_json(&r.get::<_, String>(4)?)?,
-            comment: r.get(5)?,
-            policy,
-        });
-    }
-    Ok(topics)
-}
-
-fn load_news(conn: &Connection, id: BriefId) -> Result<Vec<NewsItem>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT section, date, text, sources FROM news WHERE brief_id = ?1 ORDER BY ord",
-    )?;
-    let mut rows = stmt.query([id.0])?;
-    let mut news = Vec::new();
-    while let Some(r) = rows.next()? {
-        let section: String = r.get(0)?;
-        news.push(NewsItem {
-            section: Section::from_str_opt(&section)
-                .ok_or_else(|| StoreError::BadData(format!("bad section {section:?}")))?,
-            date: parse_date(r.get(1)?)?,
-            text: r.get(2)?,
-            sources: from_json(&r.get::<_, String>(3)?)?,
-        });
-    }
-    Ok(news)
-}
-
-fn load_glossary(conn: &Connection, id: BriefId) -> Result<Vec<GlossaryEntry>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT term, meaning, kind FROM glossary WHERE brief_id = ?1 ORDER BY ord",
-    )?;
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {TOPIC_COLUMNS} FROM topics WHERE brief_id = ?1 ORDER BY ord"
+    ))?;
     let mut rows = stmt.query([id.0])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let kind: String = r.get(2)?;
-        out.push(GlossaryEntry {
-            term: r.get(0)?,
-            meaning: r.get(1)?,
-            kind: GlossaryKind::from_str_opt(&kind)
-                .ok_or_else(|| StoreError::BadData(format!("bad glossary kind {kind:?}")))?,
-        });
+        out.push(read_topic(r, 0)?);
+    }
+    Ok(out)
+}
+
+fn load_news(conn: &Connection, id: BriefId) -> Result<Vec<NewsItem>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {NEWS_COLUMNS} FROM news WHERE brief_id = ?1 ORDER BY ord"
+    ))?;
+    let mut rows = stmt.query([id.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(read_news(r, 0)?);
+    }
+    Ok(out)
+}
+
+fn load_glossary(conn: &Connection, id: BriefId) -> Result<Vec<GlossaryEntry>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {GLOSSARY_COLUMNS} FROM glossary WHERE brief_id = ?1 ORDER BY ord"
+    ))?;
+    let mut rows = stmt.query([id.0])?;
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(read_glossary(r, 0)?);
     }
     Ok(out)
 }

@@ -205,3 +205,40 @@ fn refusing_a_newer_library_leaves_the_file_byte_for_byte() {
     assert!(Store::open(&path).is_err());
     assert!(std::fs::read(&path).unwrap() == before);
 }
+
+#[test]
+fn loading_everything_at_once_gives_what_loading_one_by_one_gives() {
+    let dir = tempfile::tempdir().unwrap();
+    // In memory (one connection) and on disk (topics read on a second connection).
+    load_all_matches_load(Store::open_in_memory().unwrap());
+    load_all_matches_load(Store::open(&dir.path().join("lib.sqlite")).unwrap());
+}
+
+fn load_all_matches_load(mut store: Store) {
+    let mut ids = Vec::new();
+    for i in 0..6 {
+        let brief = crate::generate::stored_brief(i, 11).brief;
+        let key = format!("k{i}");
+        let bytes = format!("brief {i}");
+        match store
+            .import(&file("g.txt", bytes.as_bytes(), &key), &brief)
+            .unwrap()
+        {
+            ImportOutcome::Imported(id) => ids.push(id),
+            other => panic!("{other:?}"),
+        }
+    }
+    store.remove(ids[2]).unwrap();
+    let all = store.load_all().unwrap();
+    let expected: Vec<_> = ids
+        .iter()
+        .filter(|id| **id != ids[2])
+        .map(|id| store.load(*id).unwrap())
+        .collect();
+    assert_eq!(all.len(), 5);
+    assert_eq!(all, expected);
+    assert!(
+        all.iter()
+            .all(|s| !s.brief.topics.is_empty() && !s.brief.news.is_empty())
+    );
+}

@@ -123,6 +123,12 @@ fn topic_ui(
                 }
             });
     }
+    if lib.is_partial() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.weak("Loading the summary and comment…");
+        });
+    }
     if !topic.at_a_glance.is_empty() {
         section_label(ui, "AT A GLANCE");
         paragraphs_ui(ui, &topic.at_a_glance);
@@ -287,7 +293,7 @@ fn term_ui(ui: &mut egui::Ui, lib: &Library, index: u32, commands: &mut Vec<Comm
     ui.weak(format!(
         "{} · {} mentions",
         term.kind.as_str(),
-        term.mentions
+        lib.mentions(index)
     ));
     section_label(ui, "DEFINED IN");
     for b in &term.briefs {
