@@ -36,7 +36,14 @@ impl App {
                 .default_size(380.0)
                 .min_size(240.0)
                 .show(ui, |ui| {
-                    detail_ui(ui, &self.lib, self.selected.as_ref(), commands)
+                    let full = self.selected_full_topic().cloned();
+                    detail_ui(
+                        ui,
+                        &self.lib,
+                        self.selected.as_ref(),
+                        full.as_ref(),
+                        commands,
+                    )
                 });
         }
         let on_timeline = self.state.screen == Screen::Timeline;
@@ -197,9 +204,9 @@ impl App {
                 ui.spinner();
                 ui.weak("Searching…");
             }
-            if self.lib.is_partial() {
+            if !self.lib.is_searchable() {
                 ui.spinner();
-                ui.weak("Loading the topics' full text; search covers it in a moment…");
+                ui.weak("Reading the topics' full text; search covers it in a moment…");
             }
             ui.separator();
             ui.weak(self.library_path.display().to_string());

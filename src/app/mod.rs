@@ -94,6 +94,9 @@ pub struct App {
     marks_pending: bool,
     /// How many times a library arrived from the worker.
     loads: u64,
+    /// For an outline library: the selected topic read whole, and the last one asked for.
+    full_topic: Option<(BriefId, u16, crate::model::Topic)>,
+    asked_topic: Option<(BriefId, u16)>,
     selected: Option<ItemKey>,
     selected_pos: Option<usize>,
     table: TableView,
@@ -170,6 +173,8 @@ impl App {
             marks_for: None,
             marks_pending: false,
             loads: 0,
+            full_topic: None,
+            asked_topic: None,
             selected: None,
             selected_pos: None,
             table: TableView::default(),
@@ -310,6 +315,8 @@ impl App {
                 self.selected = Some(ItemKey::Brief(id));
             }
             Event::Original { name, text } => self.original = Some((name, text)),
+            Event::TextsReady => self.dirty = true,
+            Event::Topic { id, index, topic } => self.full_topic = Some((id, index, *topic)),
             Event::Failed(message) => {
                 self.progress = None;
                 self.status = Some(message);
@@ -382,6 +389,25 @@ impl App {
     /// is running).
     pub fn is_querying(&self) -> bool {
         self.shown_generation != self.generation
+    }
+
+    /// The selected topic read whole, for an outline library's detail panel; asks the library
+    /// thread for it the first time.
+    fn selected_full_topic(&mut self) -> Option<&crate::model::Topic> {
+        if !self.lib.is_partial() {
+            return None;
+        }
+        let (ItemKey::Topic(id, t) | ItemKey::Policy(id, t)) = self.selected.clone()? else {
+            return None;
+        };
+        if self.asked_topic != Some((id, t)) {
+            self.asked_topic = Some((id, t));
+            self.worker.send(Request::Topic(id, t));
+        }
+        match &self.full_topic {
+            Some((fid, ft, topic)) if (*fid, *ft) == (id, t) => Some(topic),
+            _ => None,
+        }
     }
 
     fn locate_selection(&mut self) {

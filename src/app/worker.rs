@@ -18,6 +18,8 @@ pub enum Request {
     Remove(BriefId),
     Restore(BriefId),
     Original(BriefId),
+    /// Read one topic whole (an outline library does not hold its summary and comment).
+    Topic(BriefId, u16),
     /// Show this version of a brief instead of the current one.
     MakeCurrent(BriefId),
     /// Take back an import: remove what it added, bring back what it replaced.
@@ -44,6 +46,14 @@ pub struct ReportLine {
 pub enum Event {
     /// The whole library, indexed for the UI on this thread, after opening or after a change.
     Loaded(Arc<Library>),
+    /// An outline library's search texts are in place: search covers every text now.
+    TextsReady,
+    /// A topic read whole, for an outline library's detail panel.
+    Topic {
+        id: BriefId,
+        index: u16,
+        topic: Box<crate::model::Topic>,
+    },
     Progress {
         done: usize,
         total: usize,
@@ -205,6 +215,19 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event), cancel: &At
             }
             Err(err) => send(Event::Failed(format!("could not restore the brief: {err}"))),
         },
+        Request::Topic(id, index) => match store.load(id) {
+            Ok(stored) => match stored.brief.topics.into_iter().nth(index as usize) {
+                Some(topic) => send(Event::Topic {
+                    id,
+                    index,
+                    topic: Box::new(topic),
+                }),
+                None => send(Event::Failed(
+                    "the topic is no longer in the library".to_owned(),
+                )),
+            },
+            Err(err) => send(Event::Failed(format!("could not read the topic: {err}"))),
+        },
         Request::Original(id) => match store.original(id) {
             Ok((name, bytes)) => {
                 let text = import::decode_text(&bytes)
@@ -218,56 +241,55 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event), cancel: &At
     }
 }
 
-/// Libraries with more briefs than this load in two steps: first without the topics'
-/// summaries and comments, so the tables show sooner, then whole.
-const OUTLINE_FIRST_BRIEFS: usize = 2_000;
+/// Libraries with more briefs than this are held as an outline: the topics' summaries and
+/// comments (most of the text) stay in the store, so the tables show sooner and the library
+/// takes less memory. Their search texts follow a moment later ([`Event::TextsReady`]), and
+/// the detail panel reads a topic whole when it is selected ([`Request::Topic`]).
+const OUTLINE_BRIEFS: usize = 2_000;
 
 fn reload(store: &Store, send: &dyn Fn(Event)) {
-    reload_with(store, send, OUTLINE_FIRST_BRIEFS);
+    reload_with(store, send, OUTLINE_BRIEFS);
 }
 
-fn reload_with(store: &Store, send: &dyn Fn(Event), outline_first: usize) {
-    let count = store.briefs_count().unwrap_or(0);
-    let briefs = if count > outline_first {
-        load_in_two_steps(store, send)
+fn reload_with(store: &Store, send: &dyn Fn(Event), outline_above: usize) {
+    let outline = store.briefs_count().unwrap_or(0) > outline_above;
+    let briefs = if outline {
+        store.load_outline()
     } else {
         store.load_all()
     };
-    match briefs {
-        Ok(briefs) => {
-            let versions = store.all_versions().unwrap_or_default();
-            let lib = Arc::new(Library::new(briefs).with_versions(versions));
-            send(Event::Loaded(Arc::clone(&lib)));
-            // Search texts and counts for the first keystroke, made while the window shows the
-            // tables.
-            lib.warm();
+    let briefs = match briefs {
+        Ok(briefs) => briefs,
+        Err(err) => {
+            send(Event::Failed(format!("could not read the library: {err}")));
+            return;
         }
-        Err(err) => send(Event::Failed(format!("could not read the library: {err}"))),
-    }
-}
-
-/// Sends the outline of the library as a partial [`Library`], then returns every brief whole.
-fn load_in_two_steps(
-    store: &Store,
-    send: &dyn Fn(Event),
-) -> Result<Vec<crate::model::StoredBrief>, StoreError> {
-    let outline = store.load_outline()?;
+    };
     let versions = store.all_versions().unwrap_or_default();
-    let partial = Arc::new(Library::new(outline).with_versions(versions).partial());
-    send(Event::Loaded(Arc::clone(&partial)));
-    let mut texts = store.topic_texts()?;
-    let mut briefs = partial.briefs().to_vec();
-    for stored in &mut briefs {
-        let Some(mut topic_texts) = texts.remove(&stored.id.0) else {
-            continue;
-        };
-        for (topic, (summary, comment)) in stored.brief.topics.iter_mut().zip(topic_texts.drain(..))
-        {
-            topic.at_a_glance = summary;
-            topic.comment = comment;
-        }
+    let mut lib = Library::new(briefs).with_versions(versions);
+    if outline {
+        lib = lib.partial();
     }
-    Ok(briefs)
+    let lib = Arc::new(lib);
+    send(Event::Loaded(Arc::clone(&lib)));
+    if outline {
+        let mut texts = lib.texts_builder();
+        match store
+            .for_each_topic_text(|id, ord, summary, comment| texts.add(id, ord, summary, comment))
+        {
+            Ok(()) => {
+                texts.finish();
+                send(Event::TextsReady);
+            }
+            Err(err) => send(Event::Failed(format!(
+                "could not read the topics' texts for search: {err}"
+            ))),
+        }
+    } else {
+        // Search texts and counts for the first keystroke, made while the window shows the
+        // tables.
+        lib.warm();
+    }
 }
 
 fn import_files(store: &mut Store, paths: &[PathBuf], send: &dyn Fn(Event), cancel: &AtomicBool) {
@@ -412,7 +434,7 @@ mod reload_tests {
     use std::sync::Mutex;
 
     #[test]
-    fn a_large_library_arrives_as_an_outline_then_whole() {
+    fn a_large_library_arrives_as_an_outline_then_becomes_searchable() {
         let dir = tempfile::tempdir().unwrap();
         let mut store = Store::open(&dir.path().join("lib.sqlite")).unwrap();
         for i in 0..4 {
@@ -423,37 +445,70 @@ mod reload_tests {
                 "{outcomes:?}"
             );
         }
+        let all = store.load_all().unwrap();
+        // A word only a topic comment holds.
+        let comment = &all[1].brief.topics[0].comment;
+        let word: String = comment
+            .split_whitespace()
+            .filter(|w| w.len() > 8 && w.chars().all(|c| c.is_ascii_alphabetic()))
+            .find(|w| {
+                let w = w.to_lowercase();
+                all.iter().all(|s| {
+                    s.brief
+                        .news
+                        .iter()
+                        .all(|n| !n.text.to_lowercase().contains(&w))
+                }) && all.iter().all(|s| {
+                    s.brief.topics.iter().all(|t| {
+                        !t.headline.to_lowercase().contains(&w)
+                            && t.points.iter().all(|p| !p.to_lowercase().contains(&w))
+                    })
+                })
+            })
+            .expect("a word of the comment alone")
+            .to_owned();
+        let search = crate::library::Filter {
+            search: word.clone(),
+            ..Default::default()
+        };
+
         let events = Mutex::new(Vec::new());
         let send = |e: Event| events.lock().unwrap().push(e);
         reload_with(&store, &send, 2);
-        let libs: Vec<Arc<Library>> = events
-            .into_inner()
-            .unwrap()
-            .into_iter()
-            .filter_map(|e| match e {
-                Event::Loaded(lib) => Some(lib),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(libs.len(), 2);
-        let (outline, whole) = (&libs[0], &libs[1]);
-        assert!(outline.is_partial() && !whole.is_partial());
-        let all = store.load_all().unwrap();
-        assert_eq!(whole.briefs(), all.as_slice());
-        for (o, w) in outline.briefs().iter().zip(whole.briefs()) {
+        let events = events.into_inner().unwrap();
+        assert!(
+            matches!(events[..], [Event::Loaded(_), Event::TextsReady]),
+            "{events:?}"
+        );
+        let Event::Loaded(lib) = &events[0] else {
+            unreachable!()
+        };
+        assert!(lib.is_partial() && lib.is_searchable());
+        for (o, w) in lib.briefs().iter().zip(&all) {
             for (ot, wt) in o.brief.topics.iter().zip(&w.brief.topics) {
                 assert!(ot.comment.is_empty() && ot.at_a_glance.is_empty());
-                assert!(!wt.comment.is_empty());
                 assert_eq!(
                     (&ot.headline, &ot.policy, &ot.events),
                     (&wt.headline, &wt.policy, &wt.events)
                 );
             }
         }
-        // Small libraries come in one step.
+        // Search finds the comment's word, as in a library held whole.
+        let whole = Library::new(all.clone());
+        let view = crate::library::View::Topics;
+        let found = search.matching(lib, view);
+        assert!(!found.is_empty(), "{word}");
+        assert_eq!(found, search.matching(&whole, view));
+        // So do the glossary's counts.
+        for g in 0..whole.rows(crate::library::View::Glossary).len() as u32 {
+            assert_eq!(lib.mentions(g), whole.mentions(g));
+        }
+
+        // Small libraries come whole, in one step.
         let events = Mutex::new(Vec::new());
         let send = |e: Event| events.lock().unwrap().push(e);
         reload_with(&store, &send, 100);
-        assert_eq!(events.into_inner().unwrap().len(), 1);
+        let events = events.into_inner().unwrap();
+        assert!(matches!(&events[..], [Event::Loaded(lib)] if !lib.is_partial()));
     }
 }

@@ -156,7 +156,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 0 => Cow::Borrowed(&term.term),
                 1 => Cow::Borrowed(&term.meaning),
                 2 => Cow::Borrowed(term.kind.as_str()),
-                3 => Cow::Owned(lib.mentions(g).to_string()),
+                3 => Cow::Owned(lib.mentions(g).map_or("…".to_owned(), |n| n.to_string())),
                 _ => Cow::Borrowed(""),
             }
         }

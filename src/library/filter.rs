@@ -133,7 +133,7 @@ impl Terms {
         }
         let scan = |range: std::ops::Range<usize>| -> Vec<u32> {
             range
-                .filter(|&p| self.all_in(lib.hay(view, p)))
+                .filter(|&p| self.all_in(&lib.hay(view, p)))
                 .map(|p| p as u32)
                 .collect()
         };

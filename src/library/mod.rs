@@ -7,6 +7,7 @@
 mod columns;
 mod filter;
 mod sort;
+mod texts;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -14,8 +15,8 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::{Brief, GlossaryKind, NewsItem, Topic};
 use crate::model::{BriefId, StoredBrief, Version};
+use crate::model::{GlossaryKind, NewsItem, Topic};
 
 pub use columns::{Align, ColumnDef, columns};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
@@ -114,8 +115,7 @@ pub struct Library {
     policy_topics: Vec<u32>,
     /// Each brief's period as a facet value ("2021-02"), or none.
     period_labels: Vec<Vec<String>>,
-    /// True while the topics' summaries and comments are still loading (see
-    /// [`Library::partial`]).
+    /// True when the topics' summaries and comments are not held (see [`Library::partial`]).
     partial: bool,
     /// Sort ranks per view and column, made the first time a column is sorted.
     ranks: sort::RankCache,
@@ -217,67 +217,9 @@ impl Library {
         self.ranks = sort::RankCache::new();
     }
 
-    /// Makes now, on this thread, what the library otherwise makes on first use: the search
-    /// texts and the glossary's mention counts. The library thread calls it right after
-    /// handing a large library to the window, so the first search does not wait.
-    pub fn warm(&self) {
-        self.haystacks();
-        self.mentions(0);
-    }
-
-    /// The lower-cased search texts per view (Policies shares Topics'), made on two threads.
-    fn haystacks(&self) -> &BTreeMap<View, Vec<String>> {
-        self.haystacks.get_or_init(|| {
-            let texts = |view: View| -> (View, Vec<String>) {
-                (
-                    view,
-                    self.rows(view)
-                        .iter()
-                        .map(|r| self.search_text(*r))
-                        .collect(),
-                )
-            };
-            std::thread::scope(|s| {
-                let topics = s.spawn(|| texts(View::Topics));
-                let mut out: BTreeMap<View, Vec<String>> =
-                    [View::News, View::Briefs, View::Glossary].map(texts).into();
-                let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
-                out.insert(view, hay);
-                out
-            })
-        })
-    }
-
-    /// How often glossary term `g` occurs in the briefs that define it.
-    pub fn mentions(&self, g: u32) -> usize {
-        let counts = self.mentions.get_or_init(|| {
-            let mut counts = vec![0; self.terms.len()];
-            let mut index: std::collections::HashMap<&str, usize> =
-                std::collections::HashMap::new();
-            for (i, term) in self.terms.iter().enumerate() {
-                index.insert(term.term.as_str(), i);
-            }
-            for stored in &self.briefs {
-                if stored.brief.glossary.is_empty() {
-                    continue;
-                }
-                let text = brief_text(&stored.brief);
-                for entry in &stored.brief.glossary {
-                    if let Some(&i) = index.get(entry.term.as_str())
-                        && !entry.term.is_empty()
-                    {
-                        counts[i] +=
-                            memchr::memmem::find_iter(text.as_bytes(), &entry.term).count();
-                    }
-                }
-            }
-            counts
-        });
-        counts.get(g as usize).copied().unwrap_or(0)
-    }
-
-    /// Marks the library as an outline: the topics' summaries and comments are empty and a
-    /// whole library follows.
+    /// Marks the library as an outline: its topics' summaries and comments are left in the
+    /// store (the bulk of a large library's text), searched through texts given to
+    /// [`Library::texts_builder`], and read one at a time for the detail panel.
     pub fn partial(mut self) -> Self {
         self.partial = true;
         self
@@ -348,23 +290,6 @@ impl Library {
         self.full_names.get(short).map(String::as_str)
     }
 
-    /// The lower-cased searchable text of the row at `pos` in [`Library::rows`] of `view`.
-    pub(crate) fn hay(&self, view: View, pos: usize) -> &str {
-        let (view, pos) = match view {
-            View::Policies => (
-                View::Topics,
-                self.policy_topics
-                    .get(pos)
-                    .map_or(usize::MAX, |p| *p as usize),
-            ),
-            other => (other, pos),
-        };
-        self.haystacks()
-            .get(&view)
-            .and_then(|h| h.get(pos))
-            .map_or("", String::as_str)
-    }
-
     /// Brief `b`'s period as facet values: one, or none.
     pub(crate) fn period_labels(&self, b: u32) -> &[String] {
         self.period_labels
@@ -424,64 +349,6 @@ impl Library {
     pub fn cell(&self, view: View, row: Row, column: usize) -> Cow<'_, str> {
         columns::cell(self, view, row, column)
     }
-
-    fn search_text(&self, row: Row) -> String {
-        let mut parts: Vec<&str> = Vec::new();
-        match row {
-            Row::Brief(b) => {
-                if let Some(s) = self.brief(b) {
-                    let brief = &s.brief;
-                    parts.push(&brief.title);
-                    parts.extend(brief.series.as_deref());
-                    parts.extend(brief.caption.as_deref());
-                }
-            }
-            Row::Topic(b, t) => {
-                if let Some(topic) = self.topic(b, t) {
-                    topic_parts(topic, &mut parts);
-                }
-            }
-            Row::News(b, n) => {
-                if let Some(item) = self.news_item(b, n) {
-                    parts.push(&item.text);
-                    parts.extend(item.sources.iter().map(|s| s.title.as_str()));
-                }
-            }
-            Row::Glossary(g) => {
-                if let Some(term) = self.term(g) {
-                    parts.push(&term.term);
-                    parts.push(&term.meaning);
-                }
-            }
-        }
-        parts.join("\n").to_lowercase()
-    }
-}
-
-fn topic_parts<'a>(topic: &'a Topic, parts: &mut Vec<&'a str>) {
-    parts.push(&topic.headline);
-    parts.push(&topic.at_a_glance);
-    parts.extend(topic.points.iter().map(String::as_str));
-    parts.extend(topic.events.iter().map(|e| e.text.as_str()));
-    parts.push(&topic.comment);
-    if let Some(p) = &topic.policy {
-        parts.push(&p.name);
-        parts.extend(p.name_zh.as_deref());
-        parts.extend(p.issuing_body.as_deref());
-    }
-}
-
-/// All the running text of a brief, for counting mentions.
-fn brief_text(brief: &Brief) -> String {
-    let mut parts: Vec<&str> = vec![&brief.title];
-    for topic in &brief.topics {
-        topic_parts(topic, &mut parts);
-    }
-    for item in &brief.news {
-        parts.push(&item.text);
-        parts.extend(item.sources.iter().map(|s| s.title.as_str()));
-    }
-    parts.join("\n")
 }
 
 #[cfg(test)]

@@ -31,9 +31,11 @@ impl RankCache {
 impl Library {
     /// The ranks of `column` of `view`, aligned with [`Library::rows`].
     fn ranks(&self, view: View, column: usize) -> Cow<'_, [u32]> {
+        // Mention counts of an outline arrive later: do not keep ranks made before.
+        let settled = view != View::Glossary || self.is_searchable();
         match self.ranks.0.get(&view).and_then(|c| c.get(column)) {
-            Some(slot) => Cow::Borrowed(slot.get_or_init(|| rank(self, view, column))),
-            None => Cow::Owned(rank(self, view, column)),
+            Some(slot) if settled => Cow::Borrowed(slot.get_or_init(|| rank(self, view, column))),
+            _ => Cow::Owned(rank(self, view, column)),
         }
     }
 }

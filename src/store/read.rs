@@ -77,23 +77,29 @@ impl Store {
     }
 
     /// Every brief not removed, without the topics' summaries and comments (most of a
-    /// library's text): what the window needs to show its tables. [`Store::topic_texts`]
-    /// brings the rest.
+    /// library's text): what the window needs to show its tables.
+    /// [`Store::for_each_topic_text`] brings the rest.
     pub fn load_outline(&self) -> Result<Vec<StoredBrief>, StoreError> {
         self.load_all_with(OUTLINE_TOPIC_COLUMNS)
     }
 
-    /// The summary ("At a glance") and comment of every topic, by brief id and topic position.
-    pub fn topic_texts(&self) -> Result<HashMap<i64, Vec<(String, String)>>, StoreError> {
-        let children = read_children(
-            &self.conn,
-            "SELECT brief_id, ord, at_a_glance, comment FROM topics",
-            |r, at| Ok((r.get(at)?, r.get(at + 1)?)),
-        )?;
-        Ok(children
-            .into_iter()
-            .map(|(id, items)| (id, in_order(items)))
-            .collect())
+    /// Calls `visit(brief id, topic position, summary, comment)` for every topic, reading one
+    /// row at a time (the texts are most of a large library: never all in memory at once).
+    pub fn for_each_topic_text(
+        &self,
+        mut visit: impl FnMut(i64, usize, &str, &str),
+    ) -> Result<(), StoreError> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT brief_id, ord, at_a_glance, comment FROM topics")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let ord: i64 = r.get(1)?;
+            let summary = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+            let comment = r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
+            visit(r.get(0)?, ord.max(0) as usize, summary, comment);
+        }
+        Ok(())
     }
 
     fn load_all_with(&self, topic_columns: &str) -> Result<Vec<StoredBrief>, StoreError> {

@@ -6,11 +6,13 @@ use crate::library::{ItemKey, Library, Row};
 use crate::model::StoredBrief;
 use crate::model::{NewsItem, Topic};
 
-/// Draws the detail of `key`, or a hint when nothing is selected.
+/// Draws the detail of `key`, or a hint when nothing is selected. `full_topic` is the selected
+/// topic read whole, for an outline library (see [`Library::partial`]).
 pub fn detail_ui(
     ui: &mut egui::Ui,
     lib: &Library,
     key: Option<&ItemKey>,
+    full_topic: Option<&Topic>,
     commands: &mut Vec<Command>,
 ) {
     let Some(key) = key else {
@@ -25,8 +27,12 @@ pub fn detail_ui(
         .auto_shrink([false, false])
         .show(ui, |ui| match row {
             Row::Topic(b, t) => {
-                if let (Some(stored), Some(topic)) = (lib.brief(b), lib.topic(b, t)) {
-                    topic_ui(ui, lib, stored, topic, key, commands);
+                if let (Some(stored), Some(outline)) = (lib.brief(b), lib.topic(b, t)) {
+                    // An outline library's topic lacks its summary and comment: the app gives
+                    // the selected one read whole once the library thread has read it.
+                    let loading = lib.is_partial() && full_topic.is_none();
+                    let topic = full_topic.unwrap_or(outline);
+                    topic_ui(ui, lib, stored, topic, loading, key, commands);
                 }
             }
             Row::News(b, n) => {
@@ -94,6 +100,7 @@ fn topic_ui(
     lib: &Library,
     stored: &StoredBrief,
     topic: &Topic,
+    loading: bool,
     key: &ItemKey,
     commands: &mut Vec<Command>,
 ) {
@@ -123,7 +130,7 @@ fn topic_ui(
                 }
             });
     }
-    if lib.is_partial() {
+    if loading {
         ui.horizontal(|ui| {
             ui.spinner();
             ui.weak("Loading the summary and comment…");
@@ -294,6 +301,7 @@ fn term_ui(ui: &mut egui::Ui, lib: &Library, index: u32, commands: &mut Vec<Comm
         "{} · {} mentions",
         term.kind.as_str(),
         lib.mentions(index)
+            .map_or("…".to_owned(), |n| n.to_string())
     ));
     section_label(ui, "DEFINED IN");
     for b in &term.briefs {
