@@ -53,6 +53,10 @@ impl App {
                 .default_size(130.0)
                 .min_size(80.0)
                 .show(ui, |ui| {
+                    if self.marks_pending && self.timeline_data.marks.is_empty() {
+                        ui.centered_and_justified(|ui| ui.spinner());
+                        return;
+                    }
                     let selected = self.selected.as_ref();
                     self.strip
                         .ui(ui, &self.timeline_data, selected, true, commands);
@@ -192,7 +196,7 @@ impl App {
         ui.horizontal(|ui| {
             let view = self.state.view;
             let total = self.lib.rows(view).len();
-            if self.order_view == view {
+            if self.order_view == Some(view) {
                 ui.label(format!(
                     "{} of {} {}",
                     thousands(self.order.len()),
@@ -279,6 +283,10 @@ impl App {
             self.dirty = true;
         }
         ui.separator();
+        if self.marks_pending && self.timeline_data.marks.is_empty() {
+            ui.centered_and_justified(|ui| ui.spinner());
+            return;
+        }
         self.timeline.ui(
             ui,
             &self.timeline_data,
@@ -311,7 +319,7 @@ impl App {
             });
             return;
         }
-        if self.order_view != self.state.view {
+        if self.order_view != Some(self.state.view) {
             ui.centered_and_justified(|ui| {
                 ui.spinner();
             });

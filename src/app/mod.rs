@@ -79,8 +79,9 @@ pub struct App {
     worker: Worker,
     /// The current view's rows, filtered and sorted; rebuilt only when `dirty`.
     order: Vec<Row>,
-    /// The view `order` belongs to (for a moment after a switch, the previous one).
-    order_view: View,
+    /// The view `order` belongs to (for a moment after a switch, the previous one); `None`
+    /// until the library's first query is answered.
+    order_view: Option<View>,
     counts: FacetCounts,
     dirty: bool,
     /// Answers large libraries' queries off the UI thread (`None` if it could not start).
@@ -161,7 +162,7 @@ impl App {
             library_path: config.library,
             worker,
             order: Vec::new(),
-            order_view: View::default(),
+            order_view: None,
             counts: FacetCounts::default(),
             dirty: true,
             query: {
@@ -278,6 +279,11 @@ impl App {
     fn apply_event(&mut self, event: Event) {
         match event {
             Event::Loaded(lib) => {
+                if lib.rows(self.state.view).len() >= query::SYNC_ROWS {
+                    // Its first query runs off this thread: show a spinner, not the old rows.
+                    self.order_view = None;
+                    self.order.clear();
+                }
                 self.lib = lib;
                 self.loads += 1;
                 self.loaded = true;
@@ -376,7 +382,7 @@ impl App {
         }
         self.shown_generation = answer.generation;
         self.order = answer.order;
-        self.order_view = answer.view;
+        self.order_view = Some(answer.view);
         self.counts = answer.counts;
         if let Some(timeline) = answer.timeline {
             self.timeline_data = timeline;
@@ -552,6 +558,8 @@ impl App {
         }
         self.refresh();
         if self.loaded
+            && !self.is_querying()
+            && self.lib.is_searchable()
             && let Some(shot) = &mut self.shot
         {
             shot.step(ui.ctx());
