@@ -36,4 +36,11 @@ pub enum Command {
         folder: bool,
     },
     ToggleDarkMode,
+    /// Keep the current view, search and filters under this name.
+    SaveSearch(String),
+    /// Show a saved search (its index).
+    ApplySaved(usize),
+    /// Forget a saved search (its index); undoable from the status bar.
+    DeleteSaved(usize),
+    UndoDeleteSaved,
 }

@@ -362,3 +362,44 @@ fn a_library_from_a_newer_briefdesk_is_not_touched() {
         "the newer library was modified"
     );
 }
+
+#[test]
+fn a_saved_search_comes_back_with_one_click_and_its_deletion_can_be_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.event(egui::Event::Text("医疗".into()));
+    h.run();
+    assert_eq!(h.state().column_texts(0), ["2021-02-09"]);
+    h.get_by_label("Save").click();
+    h.run();
+    // The search's own words name it when no name is typed.
+    assert!(h.query_by_label("Saved the search “医疗”.").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().column_texts(0).len(), 4);
+    h.get_by_label("News").click();
+    h.run();
+    assert_eq!(h.state().view(), View::News);
+
+    h.get_by_label("医疗").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Policies);
+    assert_eq!(h.state().column_texts(0), ["2021-02-09"]);
+
+    h.get_by_label("医疗").click_secondary();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(
+        h.query_by_label("Deleted the saved search “医疗”.")
+            .is_some()
+    );
+    h.get_by_label("Undo").click();
+    h.run();
+    assert!(
+        h.query_by_label("医疗").is_some(),
+        "the saved search is back"
+    );
+}

@@ -99,6 +99,34 @@ impl App {
                 self.state.theme = self.state.theme.next();
                 ctx.set_theme(self.state.theme.preference());
             }
+            Command::SaveSearch(name) => {
+                let search = crate::library::SavedSearch {
+                    name: name.clone(),
+                    view: self.state.view,
+                    filter: self.state.filter.clone(),
+                };
+                crate::library::save_search(&mut self.state.saved, search);
+                self.status = Some(format!("Saved the search “{name}”."));
+            }
+            Command::ApplySaved(i) => {
+                if let Some(search) = self.state.saved.get(i).cloned() {
+                    self.state.view = search.view;
+                    self.state.screen = super::state::Screen::Table;
+                    self.state.filter = search.filter;
+                    self.dirty = true;
+                }
+            }
+            Command::DeleteSaved(i) => {
+                if i < self.state.saved.len() {
+                    self.deleted_search = Some((i, self.state.saved.remove(i)));
+                }
+            }
+            Command::UndoDeleteSaved => {
+                if let Some((i, search)) = self.deleted_search.take() {
+                    let at = i.min(self.state.saved.len());
+                    self.state.saved.insert(at, search);
+                }
+            }
         }
     }
 

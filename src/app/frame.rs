@@ -26,8 +26,9 @@ impl App {
                 .min_size(160.0)
                 .show(ui, |ui| {
                     let (lib, view, filter) = (&self.lib, self.state.view, &self.state.filter);
+                    let saved = &self.state.saved;
                     self.facets
-                        .ui(ui, lib, view, filter, &self.counts, commands);
+                        .ui(ui, lib, view, filter, &self.counts, saved, commands);
                 });
         }
         if self.state.show_detail {
@@ -243,6 +244,13 @@ impl App {
                     ui.ctx().request_repaint_after(Duration::from_secs(1));
                 } else {
                     self.undo = None;
+                }
+            }
+            if let Some((_, search)) = &self.deleted_search {
+                ui.separator();
+                ui.label(format!("Deleted the saved search “{}”.", search.name));
+                if ui.button("Undo").clicked() {
+                    commands.push(Command::UndoDeleteSaved);
                 }
             }
             if let Some(status) = &self.status {

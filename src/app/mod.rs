@@ -97,6 +97,8 @@ pub struct App {
     loads: u64,
     /// For an outline library: the selected topic read whole, and the last one asked for.
     full_topic: Option<(BriefId, u16, crate::model::Topic)>,
+    /// The last saved search deleted, with its place, until undone or replaced.
+    deleted_search: Option<(usize, crate::library::SavedSearch)>,
     asked_topic: Option<(BriefId, u16)>,
     selected: Option<ItemKey>,
     selected_pos: Option<usize>,
@@ -175,6 +177,7 @@ impl App {
             marks_pending: false,
             loads: 0,
             full_topic: None,
+            deleted_search: None,
             asked_topic: None,
             selected: None,
             selected_pos: None,

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::library::{Filter, SortState, View};
+use crate::library::{Filter, SavedSearch, SortState, View};
 use crate::timeline::LaneMode;
 
 /// Light, dark, or whatever the system uses.
@@ -65,6 +65,8 @@ pub struct UiState {
     /// The slim timeline above the tables.
     pub show_strip: bool,
     pub lanes: LaneMode,
+    /// Named searches, shown at the top of the filters panel.
+    pub saved: Vec<SavedSearch>,
 }
 
 impl Default for UiState {
@@ -79,6 +81,7 @@ impl Default for UiState {
             screen: Screen::default(),
             show_strip: true,
             lanes: LaneMode::default(),
+            saved: Vec::new(),
         }
     }
 }

@@ -6,6 +6,7 @@
 
 mod columns;
 mod filter;
+mod saved;
 mod sort;
 mod texts;
 
@@ -20,6 +21,7 @@ use crate::model::{GlossaryKind, NewsItem, Topic};
 
 pub use columns::{Align, ColumnDef, columns};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
+pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
 
 /// A table of the app.

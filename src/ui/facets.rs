@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use crate::command::Command;
-use crate::library::{FacetCounts, Filter, Library, View};
+use crate::library::{FacetCounts, Filter, Library, SavedSearch, View};
 use crate::model::Section;
 
 /// The facets panel's own state: the date fields as typed.
@@ -13,6 +13,8 @@ use crate::model::Section;
 pub struct FacetsPanel {
     from_text: String,
     to_text: String,
+    /// The name typed for the search being saved.
+    save_name: String,
 }
 
 impl FacetsPanel {
@@ -23,12 +25,14 @@ impl FacetsPanel {
         view: View,
         filter: &Filter,
         counts: &FacetCounts,
+        saved: &[SavedSearch],
         commands: &mut Vec<Command>,
     ) {
         let mut next = filter.clone();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
+                self.saved_ui(ui, view, filter, saved, commands);
                 if filter.has_facets() && ui.button("Clear filters").clicked() {
                     next = Filter {
                         search: filter.search.clone(),
@@ -80,6 +84,65 @@ impl FacetsPanel {
         if next != *filter {
             commands.push(Command::SetFilter(next));
         }
+    }
+
+    /// Saved searches, one click away, and a field to save the current one.
+    fn saved_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        view: View,
+        filter: &Filter,
+        saved: &[SavedSearch],
+        commands: &mut Vec<Command>,
+    ) {
+        egui::CollapsingHeader::new("Saved searches")
+            .default_open(true)
+            .show(ui, |ui| {
+                for (i, search) in saved.iter().enumerate() {
+                    let active = search.is_active(view, filter);
+                    let response =
+                        ui.selectable_label(active, &search.name)
+                            .on_hover_text(format!(
+                                "{}: {}",
+                                search.view.label(),
+                                SavedSearch::default_name(search.view, &search.filter)
+                            ));
+                    if response.clicked() {
+                        commands.push(Command::ApplySaved(i));
+                    }
+                    response.context_menu(|ui| {
+                        if ui.button("Delete").clicked() {
+                            commands.push(Command::DeleteSaved(i));
+                        }
+                    });
+                }
+                if saved.is_empty() {
+                    ui.weak("Search or filter, then save it here.");
+                }
+                ui.horizontal(|ui| {
+                    let hint = SavedSearch::default_name(view, filter);
+                    let field = ui.add(
+                        egui::TextEdit::singleline(&mut self.save_name)
+                            .hint_text(hint.as_str())
+                            .desired_width(110.0),
+                    );
+                    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                    let can_save = !filter.is_empty();
+                    let clicked = ui
+                        .add_enabled(can_save, egui::Button::new("Save"))
+                        .on_hover_text("Keep this view, search and filters under a name")
+                        .on_disabled_hover_text("Search or set a filter first")
+                        .clicked();
+                    if can_save && (clicked || enter) {
+                        let name = match self.save_name.trim() {
+                            "" => hint,
+                            typed => typed.to_owned(),
+                        };
+                        commands.push(Command::SaveSearch(name));
+                        self.save_name.clear();
+                    }
+                });
+            });
     }
 
     fn dates_ui(&mut self, ui: &mut egui::Ui, counts: &FacetCounts, next: &mut Filter) {
