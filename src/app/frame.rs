@@ -25,10 +25,14 @@ impl App {
                 .default_size(220.0)
                 .min_size(160.0)
                 .show(ui, |ui| {
-                    let (lib, view, filter) = (&self.lib, self.state.view, &self.state.filter);
-                    let saved = &self.state.saved;
-                    self.facets
-                        .ui(ui, lib, view, filter, &self.counts, saved, commands);
+                    let input = crate::ui::facets::FacetsInput {
+                        lib: &self.lib,
+                        view: self.state.view,
+                        filter: &self.state.filter,
+                        counts: &self.counts,
+                        saved: &self.state.saved,
+                    };
+                    self.facets.ui(ui, input, commands);
                 });
         }
         if self.state.show_detail {

@@ -8,7 +8,16 @@ use crate::command::Command;
 use crate::library::{FacetCounts, Filter, Library, SavedSearch, View};
 use crate::model::Section;
 
-/// The facets panel's own state: the date fields as typed.
+/// What the filters panel shows.
+pub struct FacetsInput<'a> {
+    pub lib: &'a Library,
+    pub view: View,
+    pub filter: &'a Filter,
+    pub counts: &'a FacetCounts,
+    pub saved: &'a [SavedSearch],
+}
+
+/// The facets panel's own state: the date fields and the saved search's name as typed.
 #[derive(Default)]
 pub struct FacetsPanel {
     from_text: String,
@@ -18,16 +27,14 @@ pub struct FacetsPanel {
 }
 
 impl FacetsPanel {
-    pub fn ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        lib: &Library,
-        view: View,
-        filter: &Filter,
-        counts: &FacetCounts,
-        saved: &[SavedSearch],
-        commands: &mut Vec<Command>,
-    ) {
+    pub fn ui(&mut self, ui: &mut egui::Ui, input: FacetsInput<'_>, commands: &mut Vec<Command>) {
+        let FacetsInput {
+            lib,
+            view,
+            filter,
+            counts,
+            saved,
+        } = input;
         let mut next = filter.clone();
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
