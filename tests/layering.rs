@@ -58,6 +58,15 @@ fn parser_is_pure() {
 }
 
 #[test]
+fn analysis_is_pure() {
+    // The parser will call it at the end of parsing: it must not reach for the importer.
+    assert_none_of(
+        "analysis",
+        &[UPPER, DATABASE, DRAWING, IO, &["crate::import"]],
+    );
+}
+
+#[test]
 fn library_and_timeline_are_pure() {
     for dir in ["library", "timeline"] {
         assert_none_of(dir, &[UPPER, DATABASE, DRAWING, IO]);
