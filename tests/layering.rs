@@ -62,6 +62,15 @@ fn parser_is_pure() {
 const BACKGROUND: &[&str] = &["std::fs", "std::thread::spawn", "std::thread::Builder"];
 
 #[test]
+fn analysis_is_pure() {
+    // The parser will call it at the end of parsing: it must not reach for the importer.
+    assert_none_of(
+        "analysis",
+        &[UPPER, DATABASE, DRAWING, IO, &["crate::import"]],
+    );
+}
+
+#[test]
 fn library_and_timeline_are_pure() {
     for dir in ["library", "timeline"] {
         assert_none_of(dir, &[UPPER, DATABASE, DRAWING, BACKGROUND]);

@@ -2,10 +2,16 @@
 //!
 //! Everything else depends on this module; it depends on nothing of ours.
 
+mod analysis;
 mod brief;
 mod date;
 mod stored;
 
+pub use analysis::{
+    BriefAnalysis, DocInfo, DocNumber, DocType, FieldRef, Figure, FigureKind, NewsAnalysis,
+    OrgKind, OrgMention, Organisation, PolicyAnalysis, PolicyKey, Qualifier, Target, TargetKind,
+    TextField, TopicAnalysis, YearRange,
+};
 pub use brief::{
     Brief, Event, GlossaryEntry, GlossaryKind, Lang, NewsItem, Policy, Section, Source, Topic,
     Warning,

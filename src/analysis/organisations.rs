@@ -1,0 +1,653 @@
+//! Organisations named in a brief: the curated list (`known_orgs.rs`) plus what the
+//! brief's glossary defines.
+//!
+//! A glossary entry adds an organisation when its long form looks like one: an acronym whose
+//! meaning is a capitalised name with a word such as "Ministry", "Administration",
+//! "Commission", "Bureau" (an agency) or "Technologies", "Group", "Corporation", "Co., Ltd"
+//! (a company), or a Chinese term ending in 部, 委员会, 局 … (an agency) or 公司, 集团 … (a
+//! company). An entry that names a known organisation by another name adds that name as an
+//! alias. Latin names match as whole words and case-sensitively; Chinese names anywhere, the
+//! longest first.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::known_orgs::KNOWN;
+use super::text::{is_han, words};
+use crate::model::{FieldRef, GlossaryEntry, GlossaryKind, OrgKind, OrgMention};
+
+/// Which organisation: one of [`KNOWN`] or one the glossary added.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum OrgId {
+    Known(usize),
+    Extra(usize),
+}
+
+/// A name to match: its Latin words and what lies between them, or a Chinese string.
+struct Alias {
+    tokens: Vec<String>,
+    gaps: Vec<String>,
+    org: OrgId,
+}
+
+/// Names to match, looked up by their first word.
+#[derive(Default)]
+struct Index {
+    first: HashMap<String, Vec<usize>>,
+    aliases: Vec<Alias>,
+    cjk: Vec<(String, OrgId)>,
+}
+
+impl Index {
+    fn add(&mut self, name: &str, org: OrgId) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        if name.chars().any(is_han) {
+            if !self.cjk.iter().any(|(n, _)| n == name) {
+                self.cjk.push((name.to_owned(), org));
+            }
+            return;
+        }
+        let found: Vec<(usize, &str)> = words(name).collect();
+        let Some(&(_, first)) = found.first() else {
+            return;
+        };
+        let tokens: Vec<String> = found.iter().map(|(_, w)| (*w).to_owned()).collect();
+        let gaps = found
+            .windows(2)
+            .map(|pair| name[pair[0].0 + pair[0].1.len()..pair[1].0].to_owned())
+            .collect();
+        if self
+            .first
+            .get(first)
+            .is_some_and(|ids| ids.iter().any(|&i| self.aliases[i].tokens == tokens))
+        {
+            return;
+        }
+        self.aliases.push(Alias { tokens, gaps, org });
+        let id = self.aliases.len() - 1;
+        let list = self.first.entry(first.to_owned()).or_default();
+        list.push(id);
+        let aliases = &self.aliases;
+        list.sort_by_key(|&i| std::cmp::Reverse(aliases[i].tokens.len()));
+        self.cjk.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    }
+
+    /// The longest alias that starts at word `i`: its organisation and word count.
+    fn match_at(&self, text: &str, all: &[(usize, &str)], i: usize) -> Option<(OrgId, usize)> {
+        let ids = self.first.get(all[i].1)?;
+        ids.iter().find_map(|&id| {
+            let alias = &self.aliases[id];
+            let n = alias.tokens.len();
+            let slice = all.get(i..i + n)?;
+            let words_match = slice
+                .iter()
+                .zip(&alias.tokens)
+                .all(|((_, w), t)| *w == t.as_str());
+            let gaps_match = slice.windows(2).zip(&alias.gaps).all(|(pair, gap)| {
+                let between = &text[pair[0].0 + pair[0].1.len()..pair[1].0];
+                gap_matches(between, gap)
+            });
+            (words_match && gaps_match).then_some((alias.org, n))
+        })
+    }
+}
+
+/// Whether the text between two words fits the alias's: any run of spaces for a space,
+/// either apostrophe for an apostrophe.
+fn gap_matches(between: &str, gap: &str) -> bool {
+    if gap.chars().all(char::is_whitespace) {
+        return !between.is_empty() && between.chars().all(char::is_whitespace);
+    }
+    let norm = |s: &str| s.replace('’', "'");
+    norm(between) == norm(gap)
+}
+
+static KNOWN_INDEX: LazyLock<Index> = LazyLock::new(|| {
+    let mut index = Index::default();
+    for (i, known) in KNOWN.iter().enumerate() {
+        let org = OrgId::Known(i);
+        index.add(known.name, org);
+        if let Some(full) = known.full {
+            index.add(full, org);
+        }
+        for alias in known.aliases {
+            index.add(alias, org);
+        }
+    }
+    index
+});
+
+/// An organisation the glossary added.
+struct Extra {
+    name: String,
+    full: Option<String>,
+    kind: OrgKind,
+}
+
+/// Finds organisations in text: the known ones and those a brief's glossary defines.
+pub struct OrgMatcher {
+    extras: Vec<Extra>,
+    extra_index: Index,
+}
+
+/// Words in a long form that make it a government body.
+const AGENCY_WORDS: &[&str] = &[
+    "Ministry",
+    "Administration",
+    "Commission",
+    "Bureau",
+    "Council",
+    "Office",
+    "Agency",
+    "Authority",
+    "Department",
+    "Committee",
+    "Congress",
+    "Court",
+    "Procuratorate",
+    "Government",
+];
+
+/// Last words of a long form that make it a company.
+const COMPANY_WORDS: &[&str] = &[
+    "Technologies",
+    "Technology",
+    "Group",
+    "Holdings",
+    "Holding",
+    "Inc",
+    "Corp",
+    "Corporation",
+    "Company",
+    "Co",
+    "Ltd",
+    "Limited",
+    "Motor",
+    "Motors",
+    "Robotics",
+    "Electronics",
+    "Semiconductor",
+    "Semiconductors",
+    "Telecom",
+    "Airlines",
+    "Energy",
+];
+
+/// Chinese endings of a government body.
+const AGENCY_ZH: &[&str] = &[
+    "部",
+    "委员会",
+    "委",
+    "局",
+    "署",
+    "办公室",
+    "国务院",
+    "政府",
+    "厅",
+];
+
+/// Chinese endings of a company.
+const COMPANY_ZH: &[&str] = &["公司", "集团", "股份", "控股"];
+
+/// What a glossary's long form looks like: a capitalised name with an agency or company word.
+fn kind_of_meaning(meaning: &str) -> Option<OrgKind> {
+    let all: Vec<&str> = words(meaning).map(|(_, w)| w).collect();
+    let capitalised = all
+        .first()
+        .is_some_and(|w| w.starts_with(|c: char| c.is_uppercase()));
+    if !capitalised {
+        return None;
+    }
+    if all.iter().any(|w| AGENCY_WORDS.contains(w)) {
+        return Some(OrgKind::Agency);
+    }
+    all.last()
+        .filter(|w| COMPANY_WORDS.contains(w))
+        .map(|_| OrgKind::Company)
+}
+
+fn kind_of_chinese(term: &str) -> Option<OrgKind> {
+    if COMPANY_ZH.iter().any(|s| term.ends_with(s)) {
+        Some(OrgKind::Company)
+    } else if AGENCY_ZH.iter().any(|s| term.ends_with(s)) {
+        Some(OrgKind::Agency)
+    } else {
+        None
+    }
+}
+
+/// The known organisation `name` is one of the names of, compared as whole text.
+fn known_by_name(name: &str) -> Option<usize> {
+    let name = clean(name);
+    let all: Vec<(usize, &str)> = words(&name).collect();
+    if name.chars().any(is_han) {
+        return KNOWN_INDEX
+            .cjk
+            .iter()
+            .find(|(n, _)| *n == name)
+            .and_then(|(_, org)| match org {
+                OrgId::Known(i) => Some(*i),
+                OrgId::Extra(_) => None,
+            });
+    }
+    if all.is_empty() {
+        return None;
+    }
+    match KNOWN_INDEX.match_at(&name, &all, 0) {
+        Some((OrgId::Known(i), n)) if n == all.len() => Some(i),
+        _ => None,
+    }
+}
+
+/// Trimmed, single-spaced, without a leading "the".
+fn clean(s: &str) -> String {
+    let joined = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let joined = joined.trim_matches(|c: char| matches!(c, ',' | ';' | '.' | ':'));
+    ["the ", "The "]
+        .iter()
+        .find_map(|p| joined.strip_prefix(p))
+        .unwrap_or(joined)
+        .to_owned()
+}
+
+impl OrgMatcher {
+    /// A matcher for one brief, with the organisations its glossary defines.
+    pub fn new(glossary: &[GlossaryEntry]) -> Self {
+        let mut matcher = Self {
+            extras: Vec::new(),
+            extra_index: Index::default(),
+        };
+        for entry in glossary {
+            matcher.add_glossary_entry(entry);
+        }
+        matcher
+    }
+
+    fn add_glossary_entry(&mut self, entry: &GlossaryEntry) {
+        let (term, meaning) = (entry.term.trim(), entry.meaning.trim());
+        if let Some(i) = known_by_name(term).or_else(|| known_by_name(meaning)) {
+            // Another name of a known organisation.
+            let org = OrgId::Known(i);
+            for name in [term, meaning] {
+                if known_by_name(name).is_none() {
+                    self.extra_index.add(name, org);
+                }
+            }
+            return;
+        }
+        let kind = match entry.kind {
+            GlossaryKind::Acronym => kind_of_meaning(meaning),
+            GlossaryKind::Chinese => kind_of_chinese(term).or_else(|| kind_of_meaning(meaning)),
+        };
+        let Some(kind) = kind else {
+            return;
+        };
+        let (name, full) = match entry.kind {
+            GlossaryKind::Acronym => (term.to_owned(), Some(meaning.to_owned())),
+            GlossaryKind::Chinese => (meaning.to_owned(), None),
+        };
+        if self.extras.iter().any(|e| e.name == name) {
+            return;
+        }
+        self.extras.push(Extra { name, full, kind });
+        let org = OrgId::Extra(self.extras.len() - 1);
+        self.extra_index.add(term, org);
+        self.extra_index.add(meaning, org);
+    }
+
+    fn name_of(&self, org: OrgId) -> (&str, Option<&str>, OrgKind) {
+        match org {
+            OrgId::Known(i) => {
+                let k = &KNOWN[i];
+                (k.name, k.full, k.kind)
+            }
+            OrgId::Extra(i) => {
+                let e = &self.extras[i];
+                (e.name.as_str(), e.full.as_deref(), e.kind)
+            }
+        }
+    }
+
+    /// The long name of the organisation canonically called `name`, if there is one.
+    pub fn full_name(&self, name: &str) -> Option<String> {
+        KNOWN
+            .iter()
+            .find(|k| k.name == name)
+            .and_then(|k| k.full)
+            .or_else(|| {
+                self.extras
+                    .iter()
+                    .find(|e| e.name == name)
+                    .and_then(|e| e.full.as_deref())
+            })
+            .map(str::to_owned)
+    }
+
+    /// The kind of a canonical name: known or defined kind, else `None`.
+    pub fn kind_of(&self, name: &str) -> Option<OrgKind> {
+        KNOWN
+            .iter()
+            .find(|k| k.name == name)
+            .map(|k| k.kind)
+            .or_else(|| self.extras.iter().find(|e| e.name == name).map(|e| e.kind))
+    }
+
+    /// Every organisation named in `text`, in order, with byte spans into `text`.
+    pub fn find(&self, text: &str, at: FieldRef) -> Vec<OrgMention> {
+        let mut spans: Vec<(usize, usize, OrgId)> = Vec::new();
+        let all: Vec<(usize, &str)> = words(text).collect();
+        let mut i = 0;
+        while i < all.len() {
+            let known = KNOWN_INDEX.match_at(text, &all, i);
+            let extra = self.extra_index.match_at(text, &all, i);
+            let best = match (known, extra) {
+                (Some(a), Some(b)) => Some(if b.1 > a.1 { b } else { a }),
+                (a, b) => a.or(b),
+            };
+            if let Some((org, n)) = best {
+                let (start, _) = all[i];
+                let (last_at, last) = all[i + n - 1];
+                spans.push((start, last_at + last.len(), org));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        if text.chars().any(is_han) {
+            let mut cjk: Vec<(usize, usize, OrgId)> = Vec::new();
+            for (name, org) in KNOWN_INDEX.cjk.iter().chain(&self.extra_index.cjk) {
+                for (at, _) in text.match_indices(name.as_str()) {
+                    cjk.push((at, at + name.len(), *org));
+                }
+            }
+            // Longest first where they overlap.
+            cjk.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
+            let mut end = 0;
+            for span in cjk {
+                if span.0 >= end {
+                    end = span.1;
+                    spans.push(span);
+                }
+            }
+            spans.sort_by_key(|&(s, _, _)| s);
+        }
+        let mut out: Vec<OrgMention> = Vec::with_capacity(spans.len());
+        let mut prev: Option<(usize, OrgId)> = None;
+        for (start, end, org) in spans {
+            // "Ministry of … Technology (MIIT)": the acronym defines, it is no second mention.
+            let defines = prev.is_some_and(|(prev_end, prev_org)| {
+                prev_org == org
+                    && text
+                        .get(prev_end..start)
+                        .is_some_and(|gap| matches!(gap.trim(), "(" | "（"))
+            });
+            prev = Some((end, org));
+            if defines {
+                continue;
+            }
+            let (name, _, kind) = self.name_of(org);
+            out.push(OrgMention {
+                name: name.to_owned(),
+                kind,
+                at,
+                start,
+                end,
+                matched: text[start..end].to_owned(),
+            });
+        }
+        out
+    }
+
+    /// The canonical name of one issuing body: "Ministry of Industry and Information
+    /// Technology", "the MIIT" and "工信部" all give "MIIT"; a body nobody knows is returned
+    /// trimmed, single-spaced and without a leading "the".
+    pub fn normalise_body(&self, body: &str) -> String {
+        let cleaned = clean(body);
+        if let Some(org) = self.whole_match(&cleaned) {
+            return self.name_of(org).0.to_owned();
+        }
+        // "Full Name (ACR)": either part.
+        if let Some(open) = cleaned.rfind(['(', '（'])
+            && cleaned.ends_with([')', '）'])
+        {
+            let close_len = cleaned.chars().next_back().map_or(1, char::len_utf8);
+            let inner = cleaned
+                .get(
+                    open + cleaned[open..].chars().next().map_or(1, char::len_utf8)
+                        ..cleaned.len() - close_len,
+                )
+                .unwrap_or("");
+            for part in [inner, cleaned[..open].trim()] {
+                if let Some(org) = self.whole_match(&clean(part)) {
+                    return self.name_of(org).0.to_owned();
+                }
+            }
+        }
+        cleaned
+    }
+
+    /// The organisation `name` is a whole name of.
+    fn whole_match(&self, name: &str) -> Option<OrgId> {
+        if let Some(i) = known_by_name(name) {
+            return Some(OrgId::Known(i));
+        }
+        if name.chars().any(is_han) {
+            return self
+                .extra_index
+                .cjk
+                .iter()
+                .find(|(n, _)| n == name)
+                .map(|(_, org)| *org);
+        }
+        let all: Vec<(usize, &str)> = words(name).collect();
+        if all.is_empty() {
+            return None;
+        }
+        match self.extra_index.match_at(name, &all, 0) {
+            Some((org, n)) if n == all.len() => Some(org),
+            _ => None,
+        }
+    }
+
+    /// The issuing bodies of a footer, canonical: a joint document names several
+    /// ("MIIT, NDRC", "MIIT and NDRC", "工信部、发改委"); "and" inside a known name does not split
+    /// it.
+    pub fn issuing_bodies(&self, field: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for part in field.split([',', ';', '、', '，', '；', '/', '&']) {
+            let part = clean(part);
+            if part.is_empty() {
+                continue;
+            }
+            let whole = self.whole_match(&part);
+            let pieces: Vec<String> = if whole.is_some() {
+                vec![part.clone()]
+            } else {
+                let split: Vec<String> = part
+                    .split(" and ")
+                    .map(clean)
+                    .filter(|p| !p.is_empty())
+                    .collect();
+                if split.len() > 1 && split.iter().all(|p| self.whole_match(p).is_some()) {
+                    split
+                } else {
+                    vec![part.clone()]
+                }
+            };
+            for piece in pieces {
+                let name = self.normalise_body(&piece);
+                if !out.contains(&name) {
+                    out.push(name);
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Every organisation named in `text` (known, or defined in `glossary`), in order.
+pub fn find_organisations(text: &str, glossary: &[GlossaryEntry], at: FieldRef) -> Vec<OrgMention> {
+    OrgMatcher::new(glossary).find(text, at)
+}
+
+/// The canonical name of an issuing body, e.g. "Ministry of Industry and Information
+/// Technology" → "MIIT"; unknown bodies come back trimmed and single-spaced.
+pub fn normalise_body(body: &str, glossary: &[GlossaryEntry]) -> String {
+    OrgMatcher::new(glossary).normalise_body(body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::TextField;
+
+    const AT: FieldRef = FieldRef {
+        field: TextField::NewsText,
+        item: None,
+    };
+
+    fn names(text: &str, glossary: &[GlossaryEntry]) -> Vec<(String, OrgKind, String)> {
+        find_organisations(text, glossary, AT)
+            .into_iter()
+            .map(|m| (m.name, m.kind, m.matched))
+            .collect()
+    }
+
+    fn entry(term: &str, meaning: &str, kind: GlossaryKind) -> GlossaryEntry {
+        GlossaryEntry {
+            term: term.into(),
+            meaning: meaning.into(),
+            kind,
+        }
+    }
+
+    #[test]
+    fn known_names_and_aliases() {
+        let got = names(
+            "The National Development and Reform Commission (NDRC) and the MIIT back BYD’s \
+             plant; most firms NEAR the port, unlike CATL, welcome it. 工信部和宁德时代签约。",
+            &[],
+        );
+        let short: Vec<(&str, &str)> = got
+            .iter()
+            .map(|(n, _, m)| (n.as_str(), m.as_str()))
+            .collect();
+        assert_eq!(
+            short,
+            [
+                ("NDRC", "National Development and Reform Commission"),
+                ("MIIT", "MIIT"),
+                ("BYD", "BYD"),
+                ("CATL", "CATL"),
+                ("MIIT", "工信部"),
+                ("CATL", "宁德时代"),
+            ]
+        );
+        assert_eq!(got[2].1, OrgKind::Company);
+        assert_eq!(got[0].1, OrgKind::Agency);
+    }
+
+    #[test]
+    fn case_and_word_boundaries() {
+        assert!(names("Most of the NEAR-term bydding, Baiduism and most.", &[]).is_empty());
+        assert_eq!(names("MOST and NEA", &[]).len(), 2);
+        // A longer Chinese name wins over the one inside it.
+        let got = names("国务院国有资产监督管理委员会发布通知", &[]);
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].0, "SASAC");
+    }
+
+    #[test]
+    fn glossary_adds_organisations() {
+        let glossary = [
+            entry(
+                "CBRA",
+                "China Battery Recycling Authority",
+                GlossaryKind::Acronym,
+            ),
+            entry(
+                "无锡某某电子有限公司",
+                "Wuxi Sample Electronics",
+                GlossaryKind::Chinese,
+            ),
+            entry("S&T", "science and technology", GlossaryKind::Acronym),
+            entry("两区", "Two Zones", GlossaryKind::Chinese),
+            entry(
+                "MIT",
+                "Ministry of Industry and Information Technology",
+                GlossaryKind::Acronym,
+            ),
+        ];
+        let got = names(
+            "The CBRA fined Wuxi Sample Electronics (无锡某某电子有限公司); the MIT agreed on S&T in the Two Zones.",
+            &glossary,
+        );
+        let short: Vec<(&str, OrgKind)> = got.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+        assert_eq!(
+            short,
+            [
+                ("CBRA", OrgKind::Agency),
+                ("Wuxi Sample Electronics", OrgKind::Company),
+                ("MIIT", OrgKind::Agency),
+            ]
+        );
+    }
+
+    #[test]
+    fn bodies_normalise() {
+        let glossary = [entry(
+            "BMEIB",
+            "Beijing Municipal Economy and Information Bureau",
+            GlossaryKind::Acronym,
+        )];
+        for (body, want) in [
+            ("Ministry of Industry and Information Technology", "MIIT"),
+            ("the  MIIT ", "MIIT"),
+            ("工业和信息化部", "MIIT"),
+            ("National Energy Administration (NEA)", "NEA"),
+            ("Beijing Municipal Economy and Information Bureau", "BMEIB"),
+            (
+                "Shanghai Municipal Commission of Commerce",
+                "Shanghai Municipal Commission of Commerce",
+            ),
+            ("", ""),
+        ] {
+            assert_eq!(normalise_body(body, &glossary), want, "{body}");
+        }
+        let m = OrgMatcher::new(&[]);
+        assert_eq!(
+            m.issuing_bodies("MIIT, NDRC and MOST"),
+            ["MIIT", "NDRC", "MOST"]
+        );
+        assert_eq!(
+            m.issuing_bodies("Ministry of Industry and Information Technology"),
+            ["MIIT"]
+        );
+        assert_eq!(m.issuing_bodies("工信部、国家发展改革委"), ["MIIT", "NDRC"]);
+        assert_eq!(
+            m.issuing_bodies("Some Office and Another Office"),
+            ["Some Office and Another Office"]
+        );
+        assert_eq!(
+            m.full_name("NEA").as_deref(),
+            Some("National Energy Administration")
+        );
+        assert_eq!(m.kind_of("Huawei"), Some(OrgKind::Company));
+    }
+
+    #[test]
+    fn aliases_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for known in KNOWN {
+            for name in std::iter::once(known.name)
+                .chain(known.full)
+                .chain(known.aliases.iter().copied())
+            {
+                assert!(seen.insert(name), "{name} twice");
+            }
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Small text helpers the extractors share: scripts, words around a position, and slicing
+//! that never splits a character.
+
+/// A Han character or CJK punctuation such as 《》、。 (full-width forms included).
+pub fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A Han character (not punctuation).
+pub fn is_han(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}')
+}
+
+/// A character of a Latin word: letters and digits that are not CJK.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// The Latin words of `text` with their byte offsets.
+pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
+    let mut rest = text.char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (start, _) = rest.by_ref().find(|(_, c)| is_word_char(*c))?;
+        let mut end = text.len();
+        while let Some(&(i, c)) = rest.peek() {
+            if !is_word_char(c) {
+                end = i;
+                break;
+            }
+            rest.next();
+        }
+        Some((start, &text[start..end]))
+    })
+}
+
+/// Up to `n` Latin words that end before byte `pos`, nearest first. Stops at a sentence
+/// stop, a colon, a semicolon or a line break.
+pub fn words_before(text: &str, pos: usize, n: usize) -> Vec<&str> {
+    let mut out = Vec::with_capacity(n);
+    let head = text.get(..pos).unwrap_or("");
+    let mut end = head.len();
+    let mut in_word = false;
+    for (i, c) in head.char_indices().rev() {
+        if is_word_char(c) {
+            if !in_word {
+                end = i + c.len_utf8();
+                in_word = true;
+            }
+            continue;
+        }
+        if in_word {
+            out.push(&head[i + c.len_utf8()..end]);
+            in_word = false;
+            if out.len() == n {
+                return out;
+            }
+        }
+        if matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '。' | '；' | '：') {
+            return out;
+        }
+    }
+    if in_word && out.len() < n {
+        out.push(&head[..end]);
+    }
+    out
+}
+
+/// Up to `n` Latin words that start at or after byte `pos`, with their offsets. Stops at a
+/// sentence stop, a colon, a semicolon or a line break.
+pub fn words_after(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
+    let tail = text.get(pos..).unwrap_or("");
+    let mut out = Vec::with_capacity(n);
+    let mut start = None;
+    for (i, c) in tail.char_indices() {
+        if is_word_char(c) {
+            start.get_or_insert(i);
+            continue;
+        }
+        if let Some(s) = start.take() {
+            out.push((pos + s, &tail[s..i]));
+            if out.len() == n {
+                return out;
+            }
+        }
+        if matches!(c, '.' | '!' | '?' | ';' | ':' | '\n' | '。' | '；' | '：') {
+            // A decimal point is not a stop.
+            let next_digit = tail[i + c.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|d| d.is_ascii_digit());
+            if !(c == '.' && next_digit) {
+                return out;
+            }
+        }
+    }
+    if let Some(s) = start
+        && out.len() < n
+    {
+        out.push((pos + s, &tail[s..]));
+    }
+    out
+}
+
+/// Whether `words` (nearest first) end with `phrase` (written in reading order), ignoring
+/// ASCII case: `ends_with_phrase(&["of", "end", "the"], "the end of")`.
+pub fn ends_with_phrase(words: &[&str], phrase: &str) -> bool {
+    let want: Vec<&str> = phrase.split(' ').rev().collect();
+    words.len() >= want.len()
+        && want
+            .iter()
+            .zip(words)
+            .all(|(w, have)| w.eq_ignore_ascii_case(have))
+}
+
+/// The byte offset of `part` in `text`, when `part` is a slice of `text` (else 0).
+pub fn offset_in(text: &str, part: &str) -> usize {
+    let start = text.as_ptr() as usize;
+    let at = part.as_ptr() as usize;
+    if at >= start && at + part.len() <= start + text.len() {
+        at - start
+    } else {
+        0
+    }
+}
+
+/// The character before byte `pos`, if any.
+pub fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos)?.chars().next_back()
+}
+
+/// The character at byte `pos`, if any.
+pub fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..)?.chars().next()
+}
+
+/// The 4-digit number at `start..start + 4` if it is a year from 1900 to 2100 standing on
+/// its own (no digit, letter or decimal point glued to it).
+pub fn year_at(text: &str, start: usize) -> Option<i32> {
+    let digits = text.get(start..start + 4)?;
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let glued = |c: Option<char>| c.is_some_and(|c| is_word_char(c) && !is_han(c));
+    if glued(char_before(text, start)) || glued(char_at(text, start + 4)) {
+        return None;
+    }
+    // "1,2025" or "3.2025" are not years.
+    let before = text.get(..start).unwrap_or("");
+    if (before.ends_with('.') || before.ends_with(','))
+        && before[..before.len() - 1]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let after = &text[start + 4..];
+    if (after.starts_with('.') || after.starts_with(','))
+        && after[1..]
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_digit())
+    {
+        return None;
+    }
+    let year: i32 = digits.parse().ok()?;
+    (1900..=2100).contains(&year).then_some(year)
+}
+
+/// Byte offsets of every standalone year in `text`.
+pub fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
+    text.char_indices()
+        .filter(|(_, c)| c.is_ascii_digit())
+        .filter_map(|(i, _)| {
+            let prev_digit = char_before(text, i).is_some_and(|c| c.is_ascii_digit());
+            if prev_digit {
+                return None;
+            }
+            year_at(text, i).map(|y| (i, y))
+        })
+}
+
+const MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// A month name or its abbreviation, any case.
+pub fn is_month(word: &str) -> bool {
+    MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_neighbours() {
+        let t = "Huawei’s arm, by 2030. Then";
+        let w: Vec<&str> = words(t).map(|(_, w)| w).collect();
+        assert_eq!(w, ["Huawei", "s", "arm", "by", "2030", "Then"]);
+        let pos = t.find("2030").unwrap();
+        assert_eq!(words_before(t, pos, 2), ["by", "arm"]);
+        assert_eq!(words_after(t, pos, 3), [(pos, "2030")]);
+        assert!(ends_with_phrase(&["of", "end", "the", "by"], "the end of"));
+        assert!(!ends_with_phrase(&["of"], "the end of"));
+        assert_eq!(words_before("x", 99, 2), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn standalone_years() {
+        let t = "in 2025, 12025, A2025, 2025年, 1.2025, (2021-2023)";
+        let found: Vec<i32> = years(t).map(|(_, y)| y).collect();
+        assert_eq!(found, [2025, 2025, 2021, 2023]);
+        assert_eq!(years("COVID-2019x 1899 2101").count(), 0);
+    }
+
+    #[test]
+    fn boundaries() {
+        assert_eq!(char_before("a医", 4), Some('医'));
+        assert_eq!(char_at("a医", 2), None);
+    }
+}
