@@ -1,6 +1,7 @@
 //! The desktop app: wiring only. `logic` takes events from the library thread, `ui` lays out
 //! the panels, and the commands they emit run last.
 
+mod analyses;
 mod commands;
 mod fonts;
 mod frame;

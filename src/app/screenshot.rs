@@ -18,6 +18,8 @@ pub enum ShotView {
     Topics,
     Briefs,
     Glossary,
+    Targets,
+    Figures,
     Timeline,
 }
 
@@ -30,6 +32,8 @@ impl ShotView {
             Self::Topics => Some(View::Topics),
             Self::Briefs => Some(View::Briefs),
             Self::Glossary => Some(View::Glossary),
+            Self::Targets => Some(View::Targets),
+            Self::Figures => Some(View::Figures),
             Self::Timeline => None,
         }
     }

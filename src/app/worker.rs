@@ -165,7 +165,7 @@ fn run(
             "could not add the sample briefs: {err}"
         )));
     }
-    reload(&store, send);
+    reload(&mut store, send);
     if !files.is_empty() {
         import_files(&mut store, &files, send, cancel);
     }
@@ -247,11 +247,11 @@ fn handle(store: &mut Store, request: Request, send: &dyn Fn(Event), cancel: &At
 /// the detail panel reads a topic whole when it is selected ([`Request::Topic`]).
 const OUTLINE_BRIEFS: usize = 2_000;
 
-fn reload(store: &Store, send: &dyn Fn(Event)) {
+fn reload(store: &mut Store, send: &dyn Fn(Event)) {
     reload_with(store, send, OUTLINE_BRIEFS);
 }
 
-fn reload_with(store: &Store, send: &dyn Fn(Event), outline_above: usize) {
+fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     let outline = store.briefs_count().unwrap_or(0) > outline_above;
     let briefs = if outline {
         store.load_outline()
@@ -266,7 +266,10 @@ fn reload_with(store: &Store, send: &dyn Fn(Event), outline_above: usize) {
         }
     };
     let versions = store.all_versions().unwrap_or_default();
-    let mut lib = Library::new(briefs).with_versions(versions);
+    let analyses = super::analyses::analyses_for(store, &briefs, outline);
+    let mut lib = Library::new(briefs)
+        .with_versions(versions)
+        .with_analyses(analyses);
     if outline {
         lib = lib.partial();
     }
@@ -474,7 +477,7 @@ mod reload_tests {
 
         let events = Mutex::new(Vec::new());
         let send = |e: Event| events.lock().unwrap().push(e);
-        reload_with(&store, &send, 2);
+        reload_with(&mut store, &send, 2);
         let events = events.into_inner().unwrap();
         assert!(
             matches!(events[..], [Event::Loaded(_), Event::TextsReady]),
@@ -507,7 +510,7 @@ mod reload_tests {
         // Small libraries come whole, in one step.
         let events = Mutex::new(Vec::new());
         let send = |e: Event| events.lock().unwrap().push(e);
-        reload_with(&store, &send, 100);
+        reload_with(&mut store, &send, 100);
         let events = events.into_inner().unwrap();
         assert!(matches!(&events[..], [Event::Loaded(lib)] if !lib.is_partial()));
     }

@@ -18,7 +18,7 @@ pub struct ChartStyle {
     pub lane_fill: RGBColor,
     pub selection: RGBColor,
     /// Colour per [`MarkKind`], in the order of [`MarkKind::ALL`].
-    pub kinds: [RGBColor; 4],
+    pub kinds: [RGBColor; 5],
     pub mixed: RGBColor,
     pub font_family: &'static str,
     pub font_size: f64,
@@ -43,6 +43,7 @@ impl ChartStyle {
                 RGBColor(33, 102, 172),
                 RGBColor(27, 140, 90),
                 RGBColor(140, 80, 170),
+                RGBColor(200, 120, 0),
             ],
             mixed: RGBColor(120, 120, 120),
             font_family: "sans-serif",
@@ -66,6 +67,7 @@ impl ChartStyle {
                 RGBColor(90, 160, 240),
                 RGBColor(80, 200, 140),
                 RGBColor(190, 140, 230),
+                RGBColor(240, 170, 60),
             ],
             mixed: RGBColor(170, 170, 170),
             ..Self::light()
@@ -232,6 +234,14 @@ fn shape<DB: DrawingBackend>(
             vec![(x, y - r), (x + r, y), (x, y + r), (x - r, y)],
             fill,
         )),
+        // A flag on a pole: a deadline.
+        MarkKind::Deadline => {
+            area.draw(&Rectangle::new([(x - r, y - r), (x - r + 2, y + r)], fill))?;
+            area.draw(&Polygon::new(
+                vec![(x - r + 2, y - r), (x + r, y - r / 2), (x - r + 2, y)],
+                fill,
+            ))
+        }
     }
 }
 

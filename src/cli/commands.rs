@@ -61,7 +61,7 @@ fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
         crate::parse::parse_brief(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let mut out = std::io::stdout().lock();
     if json {
-        serde_json::to_writer_pretty(&mut out, &brief)?;
+        serde_json::to_writer_pretty(&mut out, &with_analysis(&brief)?)?;
         writeln!(out)?;
         return Ok(0);
     }
@@ -93,6 +93,46 @@ fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
         writeln!(out, "warning: line {}: {}", w.line, w.message)?;
     }
     Ok(0)
+}
+
+/// The brief as JSON with what the analyst layer found: `targets` and `figures` on every topic
+/// and news item, `doc_type` (with `doc`, `doc_number` and `key`) on every policy, and the
+/// brief's `organisations`.
+fn with_analysis(brief: &crate::model::Brief) -> anyhow::Result<serde_json::Value> {
+    use serde_json::{Value, to_value};
+    let analysis = crate::analysis::analyse(brief);
+    let mut value = to_value(brief)?;
+    if let Some(topics) = value.get_mut("topics").and_then(Value::as_array_mut) {
+        for (topic, found) in topics.iter_mut().zip(&analysis.topics) {
+            let Some(topic) = topic.as_object_mut() else {
+                continue;
+            };
+            topic.insert("targets".into(), to_value(&found.targets)?);
+            topic.insert("figures".into(), to_value(&found.figures)?);
+            if let (Some(policy), Some(doc)) = (
+                topic.get_mut("policy").and_then(Value::as_object_mut),
+                &found.policy,
+            ) {
+                policy.insert("doc_type".into(), to_value(doc.doc.doc_type)?);
+                policy.insert("doc".into(), to_value(&doc.doc)?);
+                policy.insert("doc_number".into(), to_value(&doc.doc_number)?);
+                policy.insert("key".into(), to_value(&doc.key)?);
+                policy.insert("issuing_bodies".into(), to_value(&doc.issuing_bodies)?);
+            }
+        }
+    }
+    if let Some(news) = value.get_mut("news").and_then(Value::as_array_mut) {
+        for (item, found) in news.iter_mut().zip(&analysis.news) {
+            if let Some(item) = item.as_object_mut() {
+                item.insert("targets".into(), to_value(&found.targets)?);
+                item.insert("figures".into(), to_value(&found.figures)?);
+            }
+        }
+    }
+    if let Some(object) = value.as_object_mut() {
+        object.insert("organisations".into(), to_value(&analysis.organisations)?);
+    }
+    Ok(value)
 }
 
 fn import_paths(store: &mut Store, paths: &[PathBuf]) -> anyhow::Result<i32> {

@@ -39,6 +39,24 @@ const POLICIES: &[ColumnDef] = &[
     col("Issuing body", Align::Text, 150.0),
     col("Topic", Align::Text, 240.0),
     col("Brief", Align::Text, 240.0),
+    col("Type", Align::Text, 200.0),
+];
+const TARGETS: &[ColumnDef] = &[
+    col("Year", Align::Number, 50.0),
+    col("Target", Align::Text, 520.0),
+    col("Kind", Align::Text, 80.0),
+    col("From", Align::Text, 280.0),
+    col("Issuing body", Align::Text, 130.0),
+    col("Brief", Align::Text, 200.0),
+];
+const FIGURES: &[ColumnDef] = &[
+    col("Value", Align::Number, 130.0),
+    col("Unit", Align::Text, 70.0),
+    col("As written", Align::Text, 150.0),
+    col("Context", Align::Text, 460.0),
+    col("Kind", Align::Text, 70.0),
+    col("From", Align::Text, 240.0),
+    col("Brief", Align::Text, 200.0),
 ];
 const NEWS: &[ColumnDef] = &[
     col("Date", Align::Date, 90.0),
@@ -77,6 +95,8 @@ pub fn columns(view: View) -> &'static [ColumnDef] {
         View::Topics => TOPICS,
         View::Briefs => BRIEFS,
         View::Glossary => GLOSSARY,
+        View::Targets => TARGETS,
+        View::Figures => FIGURES,
     }
 }
 
@@ -104,6 +124,9 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 }
                 (View::Policies, 4) => Cow::Owned(format!("{}. {}", topic.number, topic.headline)),
                 (View::Policies, 5) | (View::Topics, 0) => Cow::Borrowed(&stored.brief.title),
+                (View::Policies, 6) => {
+                    Cow::Owned(lib.doc_info(b, t).map(super::doc_label).unwrap_or_default())
+                }
                 (View::Topics, 1) => Cow::Owned(topic.number.to_string()),
                 (View::Topics, 2) => Cow::Borrowed(&topic.headline),
                 (View::Topics, 5) => {
@@ -148,6 +171,37 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 _ => Cow::Borrowed(""),
             }
         }
+        Row::Target(i) => {
+            let Some(row) = lib.target(i) else {
+                return Cow::Borrowed("");
+            };
+            let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
+            match column {
+                0 => Cow::Owned(row.target.year.to_string()),
+                1 => Cow::Borrowed(&row.target.text),
+                2 => Cow::Borrowed(super::target_kind_label(row.target.kind)),
+                3 => lib.origin_label(row.brief, row.origin),
+                4 => opt(lib.origin_body(row.brief, row.origin)),
+                5 => Cow::Borrowed(brief),
+                _ => Cow::Borrowed(""),
+            }
+        }
+        Row::Figure(i) => {
+            let Some(row) = lib.figure(i) else {
+                return Cow::Borrowed("");
+            };
+            let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
+            match column {
+                0 => Cow::Owned(number(row.figure.value)),
+                1 => Cow::Borrowed(&row.figure.unit),
+                2 => Cow::Borrowed(&row.figure.raw),
+                3 => Cow::Borrowed(&row.figure.text),
+                4 => Cow::Borrowed(super::figure_kind_label(row.figure.kind)),
+                5 => lib.origin_label(row.brief, row.origin),
+                6 => Cow::Borrowed(brief),
+                _ => Cow::Borrowed(""),
+            }
+        }
         Row::Glossary(g) => {
             let Some(term) = lib.term(g) else {
                 return Cow::Borrowed("");
@@ -161,4 +215,29 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             }
         }
     }
+}
+
+/// A figure's value with thousands separators: 70000000000 → "70,000,000,000", 2.5 → "2.5".
+pub fn number(value: f64) -> String {
+    if !value.is_finite() {
+        return String::new();
+    }
+    let whole = value.trunc();
+    let fraction = value - whole;
+    let digits = format!("{:.0}", whole.abs());
+    let mut out = String::new();
+    if value < 0.0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if fraction.abs() > 1e-9 {
+        let decimals = format!("{:.3}", fraction.abs());
+        out.push_str(decimals.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
 }

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::{Library, Row, View};
+use super::{Library, Row, View, deadline_date, doc_type_label};
 use crate::model::{Lang, Section};
 
 /// A source language as a facet value (a source may have none).
@@ -38,6 +38,8 @@ pub struct Filter {
     pub langs: BTreeSet<LangFacet>,
     pub from: Option<NaiveDate>,
     pub to: Option<NaiveDate>,
+    /// Policy document types, as [`doc_type_label`] words ("action plan").
+    pub doc_types: BTreeSet<String>,
 }
 
 /// Counts per facet value for the current filter.
@@ -49,6 +51,7 @@ pub struct FacetCounts {
     pub langs: BTreeMap<LangFacet, usize>,
     /// Earliest and latest date of the rows that match the other filters.
     pub dates: Option<(NaiveDate, NaiveDate)>,
+    pub doc_types: BTreeMap<String, usize>,
 }
 
 /// A facet group, as a bit.
@@ -59,6 +62,7 @@ enum Group {
     Section = 4,
     Lang = 8,
     Date = 16,
+    DocType = 32,
 }
 
 /// What the facets look at in one row. `None` where a facet does not apply to the row's kind.
@@ -71,6 +75,8 @@ struct Facts<'a> {
     /// A bit per [`LangFacet`] (see [`lang_bit`]).
     langs: Option<u8>,
     date: Option<Option<NaiveDate>>,
+    /// A policy's document type; `Some("")` when its name says none.
+    doc_type: Option<&'a str>,
 }
 
 /// The bit of a language in [`Facts::langs`].
@@ -251,6 +257,12 @@ impl Filter {
                 out |= Group::Date as u8;
             }
         }
+        if !self.doc_types.is_empty()
+            && let Some(doc_type) = facts.doc_type
+            && !self.doc_types.contains(doc_type)
+        {
+            out |= Group::DocType as u8;
+        }
         out
     }
 }
@@ -294,6 +306,17 @@ impl FacetCounts {
                 }
             }
         }
+        if counts_for(Group::DocType)
+            && let Some(doc_type) = facts.doc_type
+            && !doc_type.is_empty()
+        {
+            match self.doc_types.get_mut(doc_type) {
+                Some(n) => *n += 1,
+                None => {
+                    self.doc_types.insert(doc_type.to_owned(), 1);
+                }
+            }
+        }
         if counts_for(Group::Date)
             && let Some(Some(date)) = facts.date
         {
@@ -323,9 +346,39 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
                         .unwrap_or_default(),
                 ),
                 date: Some(policy.and_then(|p| p.date)),
+                doc_type: policy.map(|_| {
+                    lib.doc_info(b, t)
+                        .and_then(|d| d.doc_type)
+                        .map_or("", doc_type_label)
+                }),
                 ..Facts::default()
             }
         }
+        Row::Target(i) => match lib.target(i) {
+            Some(row) => Facts {
+                periods: lib.period_labels(row.brief),
+                bodies: Some(
+                    lib.origin_body(row.brief, row.origin)
+                        .map(split_bodies)
+                        .unwrap_or_default(),
+                ),
+                date: Some(deadline_date(row.target.year)),
+                ..Facts::default()
+            },
+            None => Facts::default(),
+        },
+        Row::Figure(i) => match lib.figure(i) {
+            Some(row) => Facts {
+                periods: lib.period_labels(row.brief),
+                bodies: Some(
+                    lib.origin_body(row.brief, row.origin)
+                        .map(split_bodies)
+                        .unwrap_or_default(),
+                ),
+                ..Facts::default()
+            },
+            None => Facts::default(),
+        },
         Row::News(b, n) => {
             let item = lib.news_item(b, n);
             let langs = item.map(|i| {

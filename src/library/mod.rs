@@ -6,6 +6,7 @@
 
 mod columns;
 mod filter;
+mod findings;
 mod saved;
 mod sort;
 mod texts;
@@ -19,8 +20,12 @@ use serde::{Deserialize, Serialize};
 use crate::model::{BriefId, StoredBrief, Version};
 use crate::model::{GlossaryKind, NewsItem, Topic};
 
-pub use columns::{Align, ColumnDef, columns};
+pub use columns::{Align, ColumnDef, columns, number};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
+pub use findings::{
+    FigureRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label, figure_kind_label,
+    target_kind_label,
+};
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
 
@@ -35,13 +40,19 @@ pub enum View {
     Topics,
     Briefs,
     Glossary,
+    /// Commitments with a year, from every topic and news item.
+    Targets,
+    /// Amounts, shares, capacities and counts, from every topic and news item.
+    Figures,
 }
 
 impl View {
-    pub const ALL: [Self; 5] = [
+    pub const ALL: [Self; 7] = [
         Self::Policies,
         Self::News,
         Self::Topics,
+        Self::Targets,
+        Self::Figures,
         Self::Briefs,
         Self::Glossary,
     ];
@@ -53,6 +64,8 @@ impl View {
             Self::Topics => "Topics",
             Self::Briefs => "Briefs",
             Self::Glossary => "Glossary",
+            Self::Targets => "Targets",
+            Self::Figures => "Figures",
         }
     }
 
@@ -64,6 +77,8 @@ impl View {
             Self::Topics => "topics",
             Self::Briefs => "briefs",
             Self::Glossary => "glossary terms",
+            Self::Targets => "targets",
+            Self::Figures => "figures",
         }
     }
 }
@@ -76,6 +91,10 @@ pub enum Row {
     Topic(u32, u16),
     News(u32, u16),
     Glossary(u32),
+    /// An index into the library's targets.
+    Target(u32),
+    /// An index into the library's figures.
+    Figure(u32),
 }
 
 /// What is selected, stable across reloads of the library.
@@ -86,6 +105,9 @@ pub enum ItemKey {
     Topic(BriefId, u16),
     News(BriefId, u16),
     Term(String),
+    /// A brief and the target's place among that brief's targets.
+    Target(BriefId, u32),
+    Figure(BriefId, u32),
 }
 
 /// A term defined by one or more briefs.
@@ -119,6 +141,8 @@ pub struct Library {
     period_labels: Vec<Vec<String>>,
     /// True when the topics' summaries and comments are not held (see [`Library::partial`]).
     partial: bool,
+    /// Targets, figures, document types and organisations from the briefs' analyses.
+    findings: findings::Findings,
     /// Sort ranks per view and column, made the first time a column is sorted.
     ranks: sort::RankCache,
     /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
@@ -307,6 +331,14 @@ impl Library {
             Row::Topic(b, t) => ItemKey::Topic(self.brief(b)?.id, t),
             Row::News(b, n) => ItemKey::News(self.brief(b)?.id, n),
             Row::Glossary(g) => ItemKey::Term(self.term(g)?.term.clone()),
+            Row::Target(i) => {
+                let t = self.target(i)?;
+                ItemKey::Target(self.brief(t.brief)?.id, t.seq)
+            }
+            Row::Figure(i) => {
+                let f = self.figure(i)?;
+                ItemKey::Figure(self.brief(f.brief)?.id, f.seq)
+            }
         })
     }
 
@@ -333,6 +365,22 @@ impl Library {
                 .iter()
                 .position(|t| t.term == *term)
                 .map(|i| Row::Glossary(i as u32)),
+            ItemKey::Target(id, seq) => {
+                let b = brief(id)?;
+                self.findings
+                    .targets
+                    .iter()
+                    .position(|t| t.brief == b && t.seq == *seq)
+                    .map(|i| Row::Target(i as u32))
+            }
+            ItemKey::Figure(id, seq) => {
+                let b = brief(id)?;
+                self.findings
+                    .figures
+                    .iter()
+                    .position(|f| f.brief == b && f.seq == *seq)
+                    .map(|i| Row::Figure(i as u32))
+            }
         }
     }
 
@@ -344,6 +392,8 @@ impl Library {
             ItemKey::Topic(..) => View::Topics,
             ItemKey::News(..) => View::News,
             ItemKey::Term(_) => View::Glossary,
+            ItemKey::Target(..) => View::Targets,
+            ItemKey::Figure(..) => View::Figures,
         }
     }
 

@@ -174,11 +174,12 @@ fn compare(ranks: &[(Cow<'_, [u32]>, bool)], a: u32, b: u32) -> Ordering {
 }
 
 /// A cell's value as it sorts.
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Debug, PartialEq)]
 enum CellKey {
     /// Empty cells go last in either direction.
     Empty,
-    Number(i64),
+    /// Numbers as shown, thousands separators and all: "70,000,000,000", "2.5".
+    Number(f64),
     Text(String),
 }
 
@@ -189,8 +190,11 @@ impl CellKey {
         }
         match align {
             Align::Number => text
-                .parse()
-                .map_or_else(|_| Self::Text(text.to_owned()), Self::Number),
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+                .map_or_else(|| Self::Text(text.to_owned()), Self::Number),
             Align::Date => Self::Text(text.to_owned()),
             Align::Text => Self::Text(text.to_lowercase()),
         }
@@ -201,7 +205,7 @@ impl CellKey {
             (Self::Empty, Self::Empty) => return Ordering::Equal,
             (Self::Empty, _) => return Ordering::Greater,
             (_, Self::Empty) => return Ordering::Less,
-            (Self::Number(a), Self::Number(b)) => a.cmp(b),
+            (Self::Number(a), Self::Number(b)) => a.total_cmp(b),
             (Self::Number(_), Self::Text(_)) => Ordering::Less,
             (Self::Text(_), Self::Number(_)) => Ordering::Greater,
             (Self::Text(a), Self::Text(b)) => a.cmp(b),

@@ -144,7 +144,9 @@ impl Library {
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
             let mut out: BTreeMap<View, Vec<String>> =
-                [View::News, View::Briefs, View::Glossary].map(texts).into();
+                [View::News, View::Briefs, View::Glossary, View::Targets, View::Figures]
+                    .map(texts)
+                    .into();
             let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
             out.insert(view, hay);
             out
@@ -247,6 +249,18 @@ impl Library {
                 if let Some(item) = self.news_item(b, n) {
                     parts.push(&item.text);
                     parts.extend(item.sources.iter().map(|s| s.title.as_str()));
+                }
+            }
+            Row::Target(i) => {
+                if let Some(row) = self.target(i) {
+                    parts.push(&row.target.text);
+                    parts.push(&row.target.phrase);
+                }
+            }
+            Row::Figure(i) => {
+                if let Some(row) = self.figure(i) {
+                    parts.push(&row.figure.raw);
+                    parts.push(&row.figure.text);
                 }
             }
             Row::Glossary(g) => {

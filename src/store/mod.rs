@@ -1,6 +1,7 @@
 //! The library: one SQLite file holding every imported brief, its original bytes and a
 //! full-text index. The only module that contains SQL.
 
+mod analyses;
 mod read;
 mod schema;
 mod search;
@@ -12,6 +13,7 @@ use rusqlite::{Connection, OpenFlags};
 
 pub use crate::model::Version;
 pub use crate::model::{BriefId, StoredBrief};
+pub use analyses::ANALYSIS_VERSION;
 pub use read::BriefSummary;
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};

@@ -9,7 +9,7 @@ use super::StoreError;
 #[cfg(test)]
 pub(super) const MIGRATIONS_FOR_TESTS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = MIGRATIONS;
 
-const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1, to_v2];
+const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1, to_v2, add_analyses];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -131,6 +131,20 @@ fn to_v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         -- What every view and search shows: not removed, not replaced by a newer version.
         CREATE VIEW active_briefs AS
             SELECT * FROM briefs WHERE removed_at IS NULL AND superseded_by IS NULL;
+        ",
+    )
+}
+
+/// What the analyst layer found in each brief, as JSON, with the version of the layer that
+/// found it (see `store::analyses`).
+fn add_analyses(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        CREATE TABLE analyses (
+            brief_id INTEGER PRIMARY KEY REFERENCES briefs(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            json TEXT NOT NULL
+        );
         ",
     )
 }

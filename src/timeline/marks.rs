@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::library::{Filter, ItemKey, Library, Row, View, split_bodies};
+use crate::library::{Filter, ItemKey, Library, Row, View, deadline_date, split_bodies};
 
 /// What a mark stands for; each kind has its own shape and colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -14,14 +14,18 @@ pub enum MarkKind {
     CorporateNews,
     /// A dated bullet point of a topic.
     Event,
+    /// The year a target falls due ("by 2030"), drawn on its last day; kept in its own lane,
+    /// apart from the dates documents were issued.
+    Deadline,
 }
 
 impl MarkKind {
-    pub const ALL: [Self; 4] = [
+    pub const ALL: [Self; 5] = [
         Self::Policy,
         Self::PolicyNews,
         Self::CorporateNews,
         Self::Event,
+        Self::Deadline,
     ];
 
     pub fn label(self) -> &'static str {
@@ -30,6 +34,7 @@ impl MarkKind {
             Self::PolicyNews => "Policy news",
             Self::CorporateNews => "Corporate news",
             Self::Event => "Topic event",
+            Self::Deadline => "Deadlines",
         }
     }
 }
@@ -122,6 +127,24 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             }
         }
     }
+    for row in filter.matching(lib, View::Targets) {
+        if let Row::Target(i) = row
+            && let Some(target) = lib.target(i)
+            && let Some(date) = deadline_date(target.target.year)
+            && let Some(key) = lib.key(View::Targets, row)
+        {
+            marks.push(Mark {
+                date,
+                kind: MarkKind::Deadline,
+                key,
+                title: format!("{}: {}", target.target.year, target.target.text),
+                title_zh: None,
+                body: lib
+                    .origin_body(target.brief, target.origin)
+                    .map(str::to_owned),
+            });
+        }
+    }
     marks.sort_by_key(|m| (m.date, m.kind));
     marks
 }
@@ -136,6 +159,8 @@ pub fn assign_lanes(marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
         }
         LaneMode::Body => {
             let lane_name = |m: &Mark| match (&m.body, m.kind) {
+                // Deadlines stay apart from the dates documents were issued.
+                (_, MarkKind::Deadline) => MarkKind::Deadline.label().to_owned(),
                 (Some(body), _) => split_bodies(body)
                     .first()
                     .map_or_else(String::new, |b| (*b).to_owned()),

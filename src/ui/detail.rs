@@ -2,7 +2,9 @@
 
 use super::theme::{BLOCK_GAP, weak};
 use crate::command::Command;
-use crate::library::{ItemKey, Library, Row};
+use crate::library::{
+    ItemKey, Library, Origin, Row, figure_kind_label, number, target_kind_label,
+};
 use crate::model::StoredBrief;
 use crate::model::{NewsItem, Topic};
 
@@ -46,6 +48,8 @@ pub fn detail_ui(
                 }
             }
             Row::Glossary(g) => term_ui(ui, lib, g, commands),
+            Row::Target(i) => target_ui(ui, lib, i, key, commands),
+            Row::Figure(i) => figure_ui(ui, lib, i, key, commands),
         });
 }
 
@@ -128,6 +132,15 @@ fn topic_ui(
                     ui.label(date.to_string());
                     ui.end_row();
                 }
+                let doc = match lib.row_of(key) {
+                    Some(Row::Topic(b, t)) => lib.doc_info(b, t).map(crate::library::doc_label),
+                    _ => None,
+                };
+                if let Some(doc) = doc.filter(|d| !d.is_empty()) {
+                    ui.weak("Type");
+                    ui.label(doc);
+                    ui.end_row();
+                }
             });
     }
     if loading {
@@ -157,6 +170,55 @@ fn topic_ui(
         section_label(ui, "MERICS COMMENT");
         paragraphs_ui(ui, &topic.comment);
     }
+    copy_citation_ui(ui, lib, key, commands);
+}
+
+/// A link to the topic or news item a target or figure was found in.
+fn origin_link_ui(ui: &mut egui::Ui, lib: &Library, b: u32, origin: Origin, commands: &mut Vec<Command>) {
+    let Some(stored) = lib.brief(b) else { return };
+    let key = match origin {
+        Origin::Topic(t) => match lib.topic(b, t) {
+            Some(topic) if topic.policy.is_some() => ItemKey::Policy(stored.id, t),
+            _ => ItemKey::Topic(stored.id, t),
+        },
+        Origin::News(n) => ItemKey::News(stored.id, n),
+    };
+    ui.horizontal_wrapped(|ui| {
+        ui.weak("Found in");
+        if ui
+            .link(lib.origin_label(b, origin))
+            .on_hover_text("Show where it was found")
+            .clicked()
+        {
+            commands.push(Command::Open(key));
+        }
+    });
+    brief_link_ui(ui, stored, commands);
+}
+
+fn target_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
+    let Some(row) = lib.target(i) else { return };
+    let target = &row.target;
+    ui.heading(format!("{} · {}", target.year, target.phrase));
+    ui.weak(format!("A {} target", target_kind_label(target.kind)));
+    origin_link_ui(ui, lib, row.brief, row.origin, commands);
+    section_label(ui, "SENTENCE");
+    ui.label(&target.text);
+    copy_citation_ui(ui, lib, key, commands);
+}
+
+fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
+    let Some(row) = lib.figure(i) else { return };
+    let figure = &row.figure;
+    ui.heading(&figure.raw);
+    let mut value = format!("{} {}", number(figure.value), figure.unit);
+    if let Some(upper) = figure.upper {
+        value = format!("{} to {} {}", number(figure.value), number(upper), figure.unit);
+    }
+    ui.weak(format!("{} · {value}", figure_kind_label(figure.kind)));
+    origin_link_ui(ui, lib, row.brief, row.origin, commands);
+    section_label(ui, "CONTEXT");
+    ui.label(&figure.text);
     copy_citation_ui(ui, lib, key, commands);
 }
 
@@ -348,6 +410,16 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
         Row::Glossary(g) => {
             let term = lib.term(g)?;
             format!("{} — {}", term.term, term.meaning)
+        }
+        Row::Target(i) => {
+            let row = lib.target(i)?;
+            let from = lib.origin_label(row.brief, row.origin);
+            format!("{}, {from}: {}", head(row.brief)?, row.target.text)
+        }
+        Row::Figure(i) => {
+            let row = lib.figure(i)?;
+            let from = lib.origin_label(row.brief, row.origin);
+            format!("{}, {from}: {}", head(row.brief)?, row.figure.text)
         }
     })
 }

@@ -56,7 +56,20 @@ impl FacetsPanel {
                     |p| p.clone(),
                     |_| None,
                 );
-                if matches!(view, View::Policies | View::Topics) {
+                if view == View::Policies {
+                    group_ui(
+                        ui,
+                        "Document type",
+                        &counts.doc_types,
+                        &mut next.doc_types,
+                        |d| d.clone(),
+                        |_| None,
+                    );
+                }
+                if matches!(
+                    view,
+                    View::Policies | View::Topics | View::Targets | View::Figures
+                ) {
                     group_ui(
                         ui,
                         "Issuing bodies",
@@ -84,7 +97,7 @@ impl FacetsPanel {
                         |_| None,
                     );
                 }
-                if view != View::Glossary {
+                if !matches!(view, View::Glossary | View::Figures) {
                     self.dates_ui(ui, counts, &mut next);
                 }
             });

@@ -1,0 +1,233 @@
+//! The analyst layer's findings as table rows: targets and key figures from every topic and
+//! news item, and each policy's document type.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use super::{Library, Row, View};
+use crate::model::{
+    BriefAnalysis, DocInfo, DocType, Figure, FigureKind, Organisation, Target, TargetKind,
+};
+
+/// Where a target or figure was found in its brief.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Origin {
+    /// A topic (its index in the brief).
+    Topic(u16),
+    /// A "Worth noting" item (its index in the brief).
+    News(u16),
+}
+
+/// A target with where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TargetRow {
+    pub brief: u32,
+    /// Its place among its brief's targets: with the brief's id, what selection keeps.
+    pub seq: u32,
+    pub origin: Origin,
+    pub target: Target,
+}
+
+/// A key figure with where it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureRow {
+    pub brief: u32,
+    pub seq: u32,
+    pub origin: Origin,
+    pub figure: Figure,
+}
+
+/// What the library keeps of the analyses.
+#[derive(Default)]
+pub(super) struct Findings {
+    pub targets: Vec<TargetRow>,
+    pub figures: Vec<FigureRow>,
+    /// Per brief, per topic: the policy document's type.
+    pub docs: Vec<Vec<Option<DocInfo>>>,
+    /// Per brief: the organisations it names.
+    pub organisations: Vec<Vec<Organisation>>,
+}
+
+impl Findings {
+    fn new(analyses: Vec<BriefAnalysis>) -> Self {
+        let mut out = Self::default();
+        for (b, analysis) in analyses.into_iter().enumerate() {
+            let b = b as u32;
+            let (mut t_seq, mut f_seq) = (0u32, 0u32);
+            let mut docs = Vec::with_capacity(analysis.topics.len());
+            let topics = analysis.topics.into_iter().enumerate();
+            let news = analysis.news.into_iter().enumerate();
+            let mut push = |origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
+                for target in targets {
+                    out.targets.push(TargetRow {
+                        brief: b,
+                        seq: t_seq,
+                        origin,
+                        target,
+                    });
+                    t_seq += 1;
+                }
+                for figure in figures {
+                    out.figures.push(FigureRow {
+                        brief: b,
+                        seq: f_seq,
+                        origin,
+                        figure,
+                    });
+                    f_seq += 1;
+                }
+            };
+            for (t, topic) in topics {
+                docs.push(topic.policy.map(|p| p.doc));
+                push(Origin::Topic(t as u16), topic.targets, topic.figures);
+            }
+            for (n, item) in news {
+                push(Origin::News(n as u16), item.targets, item.figures);
+            }
+            out.docs.push(docs);
+            out.organisations.push(analysis.organisations);
+        }
+        out
+    }
+}
+
+impl Library {
+    /// Adds each brief's analysis (in the order of the briefs): the Targets and Figures views
+    /// and the policies' document types.
+    pub fn with_analyses(mut self, analyses: Vec<BriefAnalysis>) -> Self {
+        self.findings = Findings::new(analyses);
+        let targets = (0..self.findings.targets.len() as u32).map(Row::Target);
+        self.rows.insert(View::Targets, targets.collect());
+        let figures = (0..self.findings.figures.len() as u32).map(Row::Figure);
+        self.rows.insert(View::Figures, figures.collect());
+        self.haystacks = Default::default();
+        self.ranks = super::sort::RankCache::new();
+        self
+    }
+
+    pub fn target(&self, index: u32) -> Option<&TargetRow> {
+        self.findings.targets.get(index as usize)
+    }
+
+    pub fn figure(&self, index: u32) -> Option<&FigureRow> {
+        self.findings.figures.get(index as usize)
+    }
+
+    /// The document type of topic `t` of brief `b`'s policy, if the analysis found one.
+    pub fn doc_info(&self, b: u32, t: u16) -> Option<&DocInfo> {
+        self.findings.docs.get(b as usize)?.get(t as usize)?.as_ref()
+    }
+
+    /// The organisations brief `b` names.
+    pub fn organisations(&self, b: u32) -> &[Organisation] {
+        self.findings
+            .organisations
+            .get(b as usize)
+            .map_or(&[], Vec::as_slice)
+    }
+
+    /// What a target or figure came from, in a few words: the policy's name, or the news
+    /// item's date and start.
+    pub fn origin_label(&self, b: u32, origin: Origin) -> Cow<'_, str> {
+        match origin {
+            Origin::Topic(t) => match self.topic(b, t) {
+                Some(topic) => match &topic.policy {
+                    Some(p) if !p.name.is_empty() => Cow::Borrowed(&p.name),
+                    _ => Cow::Owned(format!("{}. {}", topic.number, topic.headline)),
+                },
+                None => Cow::Borrowed(""),
+            },
+            Origin::News(n) => match self.news_item(b, n) {
+                Some(item) => Cow::Owned(format!(
+                    "News {}: {}",
+                    item.date.map(|d| d.to_string()).unwrap_or_default(),
+                    item.text.chars().take(60).collect::<String>()
+                )),
+                None => Cow::Borrowed(""),
+            },
+        }
+    }
+
+    /// The issuing body of the policy a target or figure came from.
+    pub fn origin_body(&self, b: u32, origin: Origin) -> Option<&str> {
+        match origin {
+            Origin::Topic(t) => self.topic(b, t)?.policy.as_ref()?.issuing_body.as_deref(),
+            Origin::News(_) => None,
+        }
+    }
+}
+
+/// The last day of a target's year: when "by 2025" falls due.
+pub fn deadline_date(year: i32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, 12, 31)
+}
+
+/// "action plan", "draft for comments": a document type in words.
+pub fn doc_type_label(doc_type: DocType) -> &'static str {
+    match doc_type {
+        DocType::Plan => "plan",
+        DocType::ActionPlan => "action plan",
+        DocType::WorkPlan => "work plan",
+        DocType::ImplementationPlan => "implementation plan",
+        DocType::Programme => "programme",
+        DocType::Notice => "notice",
+        DocType::Announcement => "announcement",
+        DocType::Opinions => "opinions",
+        DocType::GuidingOpinions => "guiding opinions",
+        DocType::Measures => "measures",
+        DocType::Guidelines => "guidelines",
+        DocType::Interpretation => "interpretation",
+        DocType::Catalogue => "catalogue",
+        DocType::List => "list",
+        DocType::Law => "law",
+        DocType::Regulations => "regulations",
+        DocType::Rules => "rules",
+        DocType::Decision => "decision",
+        DocType::Standard => "standard",
+        DocType::Letter => "letter",
+    }
+}
+
+/// A document's type in words: "interpretation of an action plan", "plan (draft for
+/// comments)".
+pub fn doc_label(doc: &DocInfo) -> String {
+    let Some(primary) = doc.doc_type else {
+        return String::new();
+    };
+    let mut text = doc_type_label(primary).to_owned();
+    if let Some(of) = doc.of {
+        text.push_str(" of ");
+        text.push_str(doc_type_label(of));
+    }
+    if doc.is_draft {
+        text.push_str(" (draft for comments)");
+    } else if doc.is_trial {
+        text.push_str(" (trial)");
+    }
+    text
+}
+
+/// "deadline", "goal": how a target states its year.
+pub fn target_kind_label(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::Deadline => "deadline",
+        TargetKind::Goal => "goal",
+        TargetKind::InYear => "in year",
+        TargetKind::Relative => "relative",
+        TargetKind::PlanPeriod => "plan period",
+    }
+}
+
+/// "money", "percent": what a figure measures.
+pub fn figure_kind_label(kind: FigureKind) -> &'static str {
+    match kind {
+        FigureKind::Money => "money",
+        FigureKind::Percent => "percent",
+        FigureKind::Energy => "energy",
+        FigureKind::Power => "power",
+        FigureKind::Mass => "mass",
+        FigureKind::Length => "length",
+        FigureKind::Count => "count",
+    }
+}

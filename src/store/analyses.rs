@@ -1,0 +1,51 @@
+//! What the analyst layer found in each brief (targets, figures, document types,
+//! organisations), kept beside the brief so a library opens without analysing every brief
+//! again. Derived data: a brief without a current analysis simply gets one (see
+//! `app::worker`), so older libraries and new imports need nothing special.
+
+use std::collections::HashMap;
+
+use rusqlite::params;
+
+use super::{BriefId, Store, StoreError};
+use crate::model::BriefAnalysis;
+
+/// Bumped when the analyst layer finds more or other things: older analyses are made again.
+pub const ANALYSIS_VERSION: i64 = 1;
+
+impl Store {
+    /// The current analyses of the briefs the library shows, by brief.
+    pub fn analyses(&self) -> Result<HashMap<BriefId, BriefAnalysis>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.brief_id, a.json FROM analyses a JOIN active_briefs b ON b.id = a.brief_id
+             WHERE a.version = ?1",
+        )?;
+        let mut rows = stmt.query([ANALYSIS_VERSION])?;
+        let mut out = HashMap::new();
+        while let Some(r) = rows.next()? {
+            let json = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
+            // An analysis that no longer reads is made again, like a missing one.
+            if let Ok(analysis) = serde_json::from_str(json) {
+                out.insert(BriefId(r.get(0)?), analysis);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Keeps analyses (replacing older ones of the same briefs), all in one transaction.
+    pub fn save_analyses(&mut self, items: &[(BriefId, &BriefAnalysis)]) -> Result<(), StoreError> {
+        let tx = self.conn.transaction()?;
+        {
+            let mut stmt = tx.prepare(
+                "INSERT OR REPLACE INTO analyses (brief_id, version, json) VALUES (?1, ?2, ?3)",
+            )?;
+            for (id, analysis) in items {
+                let json = serde_json::to_string(analysis)
+                    .map_err(|e| StoreError::BadData(e.to_string()))?;
+                stmt.execute(params![id.0, ANALYSIS_VERSION, json])?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
