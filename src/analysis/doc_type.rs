@@ -7,6 +7,9 @@
 //! (征求意见稿, 草案, 送审稿, "Draft for Comments") set `is_draft`, trial markers (试行, 暂行,
 //! "Trial", "Interim") set `is_trial`; neither is a type of its own.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use super::text::{is_word_char, words, words_before};
 use crate::model::{DocInfo, DocType};
 
@@ -360,16 +363,29 @@ fn last_type_word(name: &str) -> Option<DocType> {
     best.map(|(_, t)| t)
 }
 
-/// The longest type phrase starting at word `i`: its end (in words) and type.
+/// A type phrase split into its words, and its type.
+type Phrase = (Vec<&'static str>, DocType);
+
+/// [`EN_TYPES`] by first word, each list in the table's order (longest first).
+static EN_BY_FIRST: LazyLock<HashMap<&'static str, Vec<Phrase>>> = LazyLock::new(|| {
+    let mut map: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+    for (phrase, t) in EN_TYPES {
+        let parts: Vec<&'static str> = phrase.split(' ').collect();
+        if let Some(first) = parts.first() {
+            map.entry(*first).or_default().push((parts, *t));
+        }
+    }
+    map
+});
+
+/// The longest type phrase starting at word `i` (words lowercase): its end (in words) and
+/// type.
 fn type_phrase_at(all: &[(usize, &str)], i: usize) -> Option<(usize, DocType)> {
-    EN_TYPES.iter().find_map(|(phrase, t)| {
-        let n = phrase.split(' ').count();
-        let slice = all.get(i..i + n)?;
-        let same = phrase
-            .split(' ')
-            .zip(slice)
-            .all(|(p, (_, w))| p.eq_ignore_ascii_case(w));
-        same.then_some((i + n, *t))
+    let candidates = EN_BY_FIRST.get(all.get(i)?.1)?;
+    candidates.iter().find_map(|(parts, t)| {
+        let slice = all.get(i..i + parts.len())?;
+        let same = parts.iter().zip(slice).all(|(p, (_, w))| p == w);
+        same.then_some((i + parts.len(), *t))
     })
 }
 

@@ -15,7 +15,7 @@
 //! "COVID-19"), ranks ("top 50", "No. 3", "phase 2"), durations ("next 15 years"), and numbers
 //! written as words ("ten industries").
 
-use super::sentences::{sentence_at, sentence_spans};
+use super::sentences::Sentences;
 use super::text::{char_before, is_month, is_word_char, words_after, words_before};
 use crate::model::{Figure, FigureKind, Qualifier};
 
@@ -288,25 +288,27 @@ const QUALIFIERS_ZH: &[(&str, Qualifier)] = &[
 
 /// All key figures in `text`, in order.
 pub fn find_figures(text: &str) -> Vec<Figure> {
-    let spans = sentence_spans(text);
+    let spans = Sentences::new(text);
     let mut out = Vec::new();
     let mut i = 0;
     while let Some(rel) = text
+        .as_bytes()
         .get(i..)
-        .and_then(|t| t.find(|c: char| c.is_ascii_digit()))
+        .and_then(|t| t.iter().position(u8::is_ascii_digit))
     {
         let pos = i + rel;
         match figure_at(text, pos) {
             Some(mut figure) => {
                 i = figure.end.max(pos + 1);
-                figure.text = sentence_at(text, &spans, pos);
+                figure.text = spans.at(pos);
                 out.push(figure);
             }
             None => {
                 // Skip the rest of this number.
                 i = pos
-                    + text[pos..]
-                        .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == ','))
+                    + text.as_bytes()[pos..]
+                        .iter()
+                        .position(|b| !(b.is_ascii_digit() || *b == b'.' || *b == b','))
                         .unwrap_or(text.len() - pos);
             }
         }
@@ -349,7 +351,8 @@ fn scan_number(s: &str) -> Option<(f64, usize, bool)> {
 /// Whether `s` starts with `token` as a whole word (a token ending in a Latin letter must not
 /// run on into another).
 fn starts_with_token(s: &str, token: &str) -> bool {
-    s.starts_with(token)
+    s.as_bytes().first() == token.as_bytes().first()
+        && s.starts_with(token)
         && !(token.chars().next_back().is_some_and(is_word_char)
             && s[token.len()..].chars().next().is_some_and(is_word_char))
 }
@@ -526,17 +529,22 @@ fn qualifier_before(
 
 /// The singular form of `word` if it is a countable noun.
 fn count_noun(word: &str) -> Option<String> {
-    let lower = word.to_lowercase();
-    let candidates = [
-        Some(lower.clone()),
-        lower.strip_suffix("ies").map(|s| format!("{s}y")),
-        lower.strip_suffix("es").map(str::to_owned),
-        lower.strip_suffix('s').map(str::to_owned),
-    ];
-    candidates
-        .into_iter()
-        .flatten()
-        .find(|c| COUNT_NOUNS.contains(&c.as_str()))
+    let is = |stem: &str, noun: &str| stem.eq_ignore_ascii_case(noun);
+    let strip = |suffix: &str| {
+        let cut = word.len().checked_sub(suffix.len())?;
+        let tail = word.get(cut..)?;
+        tail.eq_ignore_ascii_case(suffix).then(|| &word[..cut])
+    };
+    let (ies, es, s) = (strip("ies"), strip("es"), strip("s"));
+    COUNT_NOUNS
+        .iter()
+        .find(|noun| {
+            is(word, noun)
+                || es.is_some_and(|stem| is(stem, noun))
+                || s.is_some_and(|stem| is(stem, noun))
+                || ies.is_some_and(|stem| noun.strip_suffix('y').is_some_and(|n| is(stem, n)))
+        })
+        .map(|noun| (*noun).to_owned())
 }
 
 /// The counted noun within three words after byte `end` ("20 new industrial projects"),

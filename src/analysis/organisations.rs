@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use super::known_orgs::KNOWN;
-use super::text::{is_han, words};
+use super::text::{is_han, may_have_cjk, words};
 use crate::model::{FieldRef, GlossaryEntry, GlossaryKind, OrgKind, OrgMention};
 
 /// Which organisation: one of [`KNOWN`] or one the glossary added.
@@ -31,11 +31,27 @@ struct Alias {
 }
 
 /// Names to match, looked up by their first word.
-#[derive(Default)]
 struct Index {
+    /// For each ASCII first character, the lengths (bit n for n bytes, 15 for longer) of
+    /// the first words that begin with it: most words are ruled out before hashing.
+    initials: [u16; 128],
     first: HashMap<String, Vec<usize>>,
     aliases: Vec<Alias>,
     cjk: Vec<(String, OrgId)>,
+    /// Indices into `cjk` by the name's first character.
+    cjk_first: HashMap<char, Vec<usize>>,
+}
+
+impl Default for Index {
+    fn default() -> Self {
+        Self {
+            initials: [0; 128],
+            first: HashMap::new(),
+            aliases: Vec::new(),
+            cjk: Vec::new(),
+            cjk_first: HashMap::new(),
+        }
+    }
 }
 
 impl Index {
@@ -45,8 +61,14 @@ impl Index {
             return;
         }
         if name.chars().any(is_han) {
-            if !self.cjk.iter().any(|(n, _)| n == name) {
+            if !self.cjk.iter().any(|(n, _)| n == name)
+                && let Some(c) = name.chars().next()
+            {
                 self.cjk.push((name.to_owned(), org));
+                self.cjk_first
+                    .entry(c)
+                    .or_default()
+                    .push(self.cjk.len() - 1);
             }
             return;
         }
@@ -66,18 +88,45 @@ impl Index {
         {
             return;
         }
+        if let Some(c) = first.bytes().next().filter(u8::is_ascii) {
+            self.initials[usize::from(c)] |= 1 << first.len().min(15);
+        }
         self.aliases.push(Alias { tokens, gaps, org });
         let id = self.aliases.len() - 1;
         let list = self.first.entry(first.to_owned()).or_default();
         list.push(id);
         let aliases = &self.aliases;
         list.sort_by_key(|&i| std::cmp::Reverse(aliases[i].tokens.len()));
-        self.cjk.sort_by_key(|(n, _)| std::cmp::Reverse(n.len()));
+    }
+
+    /// Every Chinese name in `text`, overlapping ones included.
+    fn find_cjk(&self, text: &str, out: &mut Vec<(usize, usize, OrgId)>) {
+        if self.cjk.is_empty() {
+            return;
+        }
+        for (at, c) in text.char_indices().filter(|(_, c)| is_han(*c)) {
+            let Some(ids) = self.cjk_first.get(&c) else {
+                continue;
+            };
+            for &id in ids {
+                let (name, org) = &self.cjk[id];
+                if text[at..].starts_with(name.as_str()) {
+                    out.push((at, at + name.len(), *org));
+                }
+            }
+        }
     }
 
     /// The longest alias that starts at word `i`: its organisation and word count.
     fn match_at(&self, text: &str, all: &[(usize, &str)], i: usize) -> Option<(OrgId, usize)> {
-        let ids = self.first.get(all[i].1)?;
+        let word = all.get(i)?.1;
+        let initial = word.bytes().next()?;
+        if initial.is_ascii()
+            && self.initials[usize::from(initial)] & (1 << word.len().min(15)) == 0
+        {
+            return None;
+        }
+        let ids = self.first.get(word)?;
         ids.iter().find_map(|&id| {
             let alias = &self.aliases[id];
             let n = alias.tokens.len();
@@ -356,13 +405,10 @@ impl OrgMatcher {
                 i += 1;
             }
         }
-        if text.chars().any(is_han) {
+        if may_have_cjk(text) {
             let mut cjk: Vec<(usize, usize, OrgId)> = Vec::new();
-            for (name, org) in KNOWN_INDEX.cjk.iter().chain(&self.extra_index.cjk) {
-                for (at, _) in text.match_indices(name.as_str()) {
-                    cjk.push((at, at + name.len(), *org));
-                }
-            }
+            KNOWN_INDEX.find_cjk(text, &mut cjk);
+            self.extra_index.find_cjk(text, &mut cjk);
             // Longest first where they overlap.
             cjk.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e)));
             let mut end = 0;

@@ -7,6 +7,27 @@
 
 use super::text::is_cjk;
 
+/// The sentences of one text, split only when first asked for.
+pub struct Sentences<'a> {
+    text: &'a str,
+    spans: std::cell::OnceCell<Vec<(usize, usize)>>,
+}
+
+impl<'a> Sentences<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            spans: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The sentence that holds byte `pos`.
+    pub fn at(&self, pos: usize) -> String {
+        let spans = self.spans.get_or_init(|| sentence_spans(self.text));
+        sentence_at(self.text, spans, pos)
+    }
+}
+
 /// Words that end with a full stop without ending a sentence (compared ignoring case).
 const ABBREVIATIONS: &[&str] = &[
     "e.g", "i.e", "vs", "mr", "mrs", "ms", "dr", "prof", "no", "nos", "co", "corp", "inc", "ltd",

@@ -18,10 +18,10 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
-use super::sentences::{sentence_at, sentence_spans};
+use super::sentences::Sentences;
 use super::text::{
-    char_at, char_before, ends_with_phrase, is_month, offset_in, words, words_after, words_before,
-    years,
+    char_at, char_before, ends_with_phrase, is_month, mentions_years, offset_in, words,
+    words_after, words_before, years,
 };
 use crate::model::{Target, TargetKind};
 
@@ -130,15 +130,17 @@ fn is_past_verb(word: &str) -> bool {
 /// it resolves "over the next five years" and keeps out years already past; without it no
 /// relative target is returned.
 pub fn find_targets(text: &str, reference: Option<NaiveDate>) -> Vec<Target> {
-    let spans = sentence_spans(text);
+    let spans = Sentences::new(text);
     let mut out = Vec::new();
     for (pos, year) in years(text) {
         if let Some((kind, start, end)) = classify_year(text, pos, year, reference, &spans) {
             out.push(make(text, &spans, year, kind, start, end));
         }
     }
-    relative_targets(text, reference, &spans, &mut out);
-    plan_period_targets(text, reference, &spans, &mut out);
+    if mentions_years(text) {
+        relative_targets(text, reference, &spans, &mut out);
+        plan_period_targets(text, reference, &spans, &mut out);
+    }
     out.sort_by_key(|t| (t.start, t.year));
     out.dedup_by(|a, b| a.start == b.start && a.year == b.year);
     out
@@ -146,7 +148,7 @@ pub fn find_targets(text: &str, reference: Option<NaiveDate>) -> Vec<Target> {
 
 fn make(
     text: &str,
-    spans: &[(usize, usize)],
+    spans: &Sentences<'_>,
     year: i32,
     kind: TargetKind,
     start: usize,
@@ -154,7 +156,7 @@ fn make(
 ) -> Target {
     Target {
         year,
-        text: sentence_at(text, spans, start),
+        text: spans.at(start),
         kind,
         phrase: text.get(start..end).unwrap_or_default().to_owned(),
         start,
@@ -170,7 +172,7 @@ fn classify_year(
     pos: usize,
     year: i32,
     reference: Option<NaiveDate>,
-    spans: &[(usize, usize)],
+    spans: &Sentences<'_>,
 ) -> Option<(TargetKind, usize, usize)> {
     let end = pos + 4;
     if in_range(text, pos, end) {
@@ -216,7 +218,7 @@ fn classify_year(
     let in_year = before.first().is_some_and(|w| w.eq_ignore_ascii_case("in"))
         && !before.get(1).is_some_and(|w| is_past_verb(w));
     if in_year && reference.is_none_or(|r| year > r.year()) {
-        let sentence = sentence_at(text, spans, pos).to_lowercase();
+        let sentence = spans.at(pos).to_lowercase();
         if COMMITMENT.iter().any(|c| sentence.contains(c)) {
             return Some((TargetKind::InYear, phrase_start("in"), end));
         }
@@ -313,17 +315,25 @@ fn number_word(word: &str) -> Option<i32> {
 fn relative_targets(
     text: &str,
     reference: Option<NaiveDate>,
-    spans: &[(usize, usize)],
+    spans: &Sentences<'_>,
     out: &mut Vec<Target>,
 ) {
     let Some(reference) = reference else {
         return;
     };
+    let is = |w: &str, list: &[&str]| list.iter().any(|x| x.eq_ignore_ascii_case(w));
     let all: Vec<(usize, &str)> = words(text).collect();
     for (i, &(at, word)) in all.iter().enumerate() {
-        let lead = word.to_ascii_lowercase();
-        let (count, last) = match lead.as_str() {
-            "next" | "coming" | "following" => match (all.get(i + 1), all.get(i + 2)) {
+        let within = word.eq_ignore_ascii_case("within");
+        let lead = if within {
+            "within"
+        } else if is(word, &["next", "coming", "following"]) {
+            "next"
+        } else {
+            continue;
+        };
+        let (count, last) = match lead {
+            "next" => match (all.get(i + 1), all.get(i + 2)) {
                 (Some((e, unit)), _) if unit.eq_ignore_ascii_case("decade") => (10, e + unit.len()),
                 (Some((_, n)), Some((e, unit))) if is_years(unit) => match number_word(n) {
                     Some(n) => (n, e + unit.len()),
@@ -342,7 +352,7 @@ fn relative_targets(
         };
         // Start the phrase at "over the", "in the", "within the" when they lead in.
         let mut start = at;
-        if lead != "within" {
+        if !within {
             for back in 1..=2 {
                 if let Some(&(p, w)) = i.checked_sub(back).and_then(|j| all.get(j))
                     && ["over", "in", "within", "during", "throughout", "for"]
@@ -395,10 +405,17 @@ fn ordinal(word: &str) -> Option<i32> {
 fn plan_period_targets(
     text: &str,
     reference: Option<NaiveDate>,
-    spans: &[(usize, usize)],
+    spans: &Sentences<'_>,
     out: &mut Vec<Target>,
 ) {
-    let lower = text.to_ascii_lowercase();
+    let english = ["ear Plan", "ear plan", "EAR PLAN", "FYP", "fyp"]
+        .iter()
+        .any(|n| text.contains(n));
+    let lower = if english {
+        text.to_ascii_lowercase()
+    } else {
+        String::new()
+    };
     for needle in ["five-year plan", "five year plan", "fyp"] {
         for (pos, _) in lower.match_indices(needle) {
             if char_before(text, pos).is_some_and(|c| c.is_alphanumeric())

@@ -26,24 +26,53 @@ pub fn is_han(c: char) -> bool {
 
 /// A character of a Latin word: letters and digits that are not CJK.
 pub fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
     c.is_alphanumeric() && !is_cjk(c)
+}
+
+/// Whether the character at byte `i` (a char boundary) is a word character, and its length.
+#[inline]
+fn word_char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => (b.is_ascii_alphanumeric(), 1),
+        _ => text
+            .get(i..)
+            .and_then(|t| t.chars().next())
+            .map_or((false, 1), |c| (is_word_char(c), c.len_utf8())),
+    }
 }
 
 /// The Latin words of `text` with their byte offsets.
 pub fn words(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
-    let mut rest = text.char_indices().peekable();
+    let mut i = 0;
     std::iter::from_fn(move || {
-        let (start, _) = rest.by_ref().find(|(_, c)| is_word_char(*c))?;
-        let mut end = text.len();
-        while let Some(&(i, c)) = rest.peek() {
-            if !is_word_char(c) {
-                end = i;
+        let start = loop {
+            if i >= text.len() {
+                return None;
+            }
+            let (is_word, len) = word_char_at(text, i);
+            if is_word {
+                break i;
+            }
+            i += len;
+        };
+        while i < text.len() {
+            let (is_word, len) = word_char_at(text, i);
+            if !is_word {
                 break;
             }
-            rest.next();
+            i += len;
         }
-        Some((start, &text[start..end]))
+        text.get(start..i).map(|w| (start, w))
     })
+}
+
+/// Whether `text` may hold CJK text: a byte that starts a character from U+3000 up. A cheap
+/// gate before looking for Chinese names.
+pub fn may_have_cjk(text: &str) -> bool {
+    text.bytes().any(|b| b >= 0xE3)
 }
 
 /// Up to `n` Latin words that end before byte `pos`, nearest first. Stops at a sentence
@@ -117,12 +146,32 @@ pub fn words_after(text: &str, pos: usize, n: usize) -> Vec<(usize, &str)> {
 /// Whether `words` (nearest first) end with `phrase` (written in reading order), ignoring
 /// ASCII case: `ends_with_phrase(&["of", "end", "the"], "the end of")`.
 pub fn ends_with_phrase(words: &[&str], phrase: &str) -> bool {
-    let want: Vec<&str> = phrase.split(' ').rev().collect();
-    words.len() >= want.len()
-        && want
-            .iter()
+    // Most calls fail on the nearest word: compare it first, byte by byte.
+    let Some(nearest) = words.first() else {
+        return false;
+    };
+    let (p, n) = (phrase.as_bytes(), nearest.as_bytes());
+    let Some(cut) = p.len().checked_sub(n.len()) else {
+        return false;
+    };
+    if !p[cut..].eq_ignore_ascii_case(n) || (cut > 0 && p[cut - 1] != b' ') {
+        return false;
+    }
+    let len = phrase.matches(' ').count() + 1;
+    words.len() >= len
+        && phrase
+            .rsplit(' ')
             .zip(words)
             .all(|(w, have)| w.eq_ignore_ascii_case(have))
+}
+
+/// Whether `text` may speak of a span of years or a Five-Year Plan: it holds "year",
+/// "decade" or "FYP" (in lower or upper case, "ear" and "ecade" suffice) or 五. A cheap gate
+/// (substring search) so the extractors that need these words can skip most texts.
+pub fn mentions_years(text: &str) -> bool {
+    ["ear", "EAR", "ecade", "ECADE", "FYP", "fyp", "五"]
+        .iter()
+        .any(|n| text.contains(n))
 }
 
 /// The byte offset of `part` in `text`, when `part` is a slice of `text` (else 0).
@@ -182,15 +231,24 @@ pub fn year_at(text: &str, start: usize) -> Option<i32> {
 
 /// Byte offsets of every standalone year in `text`.
 pub fn years(text: &str) -> impl Iterator<Item = (usize, i32)> + '_ {
-    text.char_indices()
-        .filter(|(_, c)| c.is_ascii_digit())
-        .filter_map(|(i, _)| {
-            let prev_digit = char_before(text, i).is_some_and(|c| c.is_ascii_digit());
-            if prev_digit {
-                return None;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    // ASCII digits are whole characters, so their offsets are char boundaries.
+    std::iter::from_fn(move || {
+        loop {
+            let start = i + bytes.get(i..)?.iter().position(u8::is_ascii_digit)?;
+            let run = bytes[start..]
+                .iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(bytes.len() - start);
+            i = start + run;
+            if run == 4
+                && let Some(y) = year_at(text, start)
+            {
+                return Some((start, y));
             }
-            year_at(text, i).map(|y| (i, y))
-        })
+        }
+    })
 }
 
 const MONTHS: &[&str] = &[
