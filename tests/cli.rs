@@ -67,6 +67,63 @@ fn parse_json_has_the_documented_shape() {
 }
 
 #[test]
+fn parse_json_has_targets_figures_and_document_types() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = briefdesk(&dir.path().join("lib.sqlite"), &["parse", SAMPLE, "--json"]);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let items = || {
+        let topics = json["topics"].as_array().unwrap().iter();
+        topics.chain(json["news"].as_array().unwrap())
+    };
+    // Every topic and news item has both lists, and each entry its documented fields.
+    let mut years = Vec::new();
+    let mut figures = Vec::new();
+    for item in items() {
+        for target in item["targets"].as_array().expect("targets") {
+            assert!(target["text"].as_str().is_some_and(|t| !t.is_empty()));
+            years.push(target["year"].as_i64().unwrap());
+        }
+        for figure in item["figures"].as_array().expect("figures") {
+            assert!(figure["value"].as_f64().is_some() && figure["unit"].as_str().is_some());
+            assert!(figure["text"].as_str().is_some_and(|t| !t.is_empty()));
+            figures.push((
+                figure["raw"].as_str().unwrap().to_owned(),
+                figure["value"].as_f64().unwrap(),
+                figure["unit"].as_str().unwrap().to_owned(),
+            ));
+        }
+    }
+    for year in [2023, 2025, 2030, 2050] {
+        assert!(years.contains(&year), "{year} in {years:?}");
+    }
+    let has = |raw: &str, value: f64, unit: &str| {
+        figures
+            .iter()
+            .any(|(r, v, u)| r.contains(raw) && *v == value && u == unit)
+    };
+    assert!(has("CNY 70 billion", 7e10, "CNY"), "{figures:?}");
+    assert!(has("CNY 10 billion", 1e10, "CNY"), "{figures:?}");
+    assert!(has("USD 190 billion", 1.9e11, "USD"), "{figures:?}");
+    assert!(has("20 GWh", 2e10, "Wh"), "{figures:?}");
+    // Topic 1 interprets an action plan; topic 2 is a draft for comments.
+    let policy = |i: usize| &json["topics"][i]["policy"];
+    assert_eq!(policy(0)["doc_type"], "interpretation");
+    assert_eq!(policy(0)["doc"]["of"], "action_plan");
+    assert_eq!(policy(1)["doc_type"], "plan");
+    assert_eq!(policy(1)["doc"]["is_draft"], true);
+    let organisations: Vec<&str> = json["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    for name in ["MIIT", "NEA", "Huawei", "Baidu", "SVOLT"] {
+        assert!(organisations.contains(&name), "{name} in {organisations:?}");
+    }
+}
+
+#[test]
 fn parse_refuses_a_non_brief_with_one_sentence() {
     let dir = tempfile::tempdir().unwrap();
     let empty = dir.path().join("empty.txt");

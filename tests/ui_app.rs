@@ -227,7 +227,18 @@ fn clicking_a_timeline_marker_selects_it_and_fills_the_detail() {
     h.get_by_label("Timeline").click();
     h.run();
     assert_eq!(h.state().screen(), briefdesk::app::state::Screen::Timeline);
-    assert_eq!(h.state().timeline_marks().len(), 4 + 15 + 2);
+    use briefdesk::timeline::MarkKind;
+    let marks = h.state().timeline_marks();
+    let dated = marks
+        .iter()
+        .filter(|m| m.kind != MarkKind::Deadline)
+        .count();
+    assert_eq!(dated, 4 + 15 + 2, "policies, news items, topic events");
+    let deadlines = marks.len() - dated;
+    assert!(
+        deadlines >= 4,
+        "2023, 2025, 2030 and 2050 at least: {deadlines}"
+    );
     let key = ItemKey::Policy(briefdesk::store::BriefId(1), 1);
     let pos = h
         .state()
@@ -401,5 +412,35 @@ fn a_saved_search_comes_back_with_one_click_and_its_deletion_can_be_undone() {
     assert!(
         h.query_by_label("医疗").is_some(),
         "the saved search is back"
+    );
+}
+
+#[test]
+fn targets_view_lists_commitments_and_links_to_where_they_were_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = app(&dir.path().join("lib.sqlite"));
+    h.get_by_label("Targets").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Targets);
+    let years = h.state().column_texts(0);
+    for year in ["2023", "2025", "2030", "2050"] {
+        assert!(years.iter().any(|y| y == year), "{year} in {years:?}");
+    }
+    h.get_by_label("2050").click();
+    h.run();
+    assert!(matches!(h.state().selected(), Some(ItemKey::Target(..))));
+    assert!(h.query_by_label("Found in").is_some());
+    assert!(h.query_by_label("A deadline target").is_some());
+    // The link shows the policy the target came from.
+    let from = h.state().column_texts(3)[years.iter().position(|y| y == "2050").unwrap()].clone();
+    h.get_by_role_and_label(egui::accesskit::Role::Link, &from)
+        .click();
+    h.run();
+    assert_eq!(h.state().view(), View::Policies);
+    assert!(matches!(h.state().selected(), Some(ItemKey::Policy(_, 2))));
+    assert_eq!(
+        h.get_all_by_label("notice").count(),
+        2,
+        "the document type in its column and in the detail"
     );
 }

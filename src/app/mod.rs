@@ -462,10 +462,9 @@ impl App {
     /// Asks for a file name on a thread, then draws the timeline there and writes it.
     fn export_timeline(&mut self, dark: bool, visible_only: bool) {
         use crate::chart::{ChartStyle, export_marks};
-        use crate::timeline::{TimeScale, day_number};
 
         let marks = self.timeline_data.marks.clone();
-        let fitted = TimeScale::fit(marks.iter().map(|m| day_number(m.date)));
+        let fitted = crate::timeline::fit_marks(&marks);
         let Some(scale) = (if visible_only {
             self.timeline.scale()
         } else {

@@ -136,7 +136,7 @@ mod tests {
         };
         let mut geometry = Geometry::new(width, 520.0);
         geometry.top = crate::chart::header_height(&style);
-        let scale = TimeScale::fit(marks.iter().map(|m| day_number(m.date))).unwrap();
+        let scale = crate::timeline::fit_marks(&marks).unwrap();
         (
             Layout::new(&marks, &names, &lanes, scale, geometry),
             marks,

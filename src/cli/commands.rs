@@ -307,7 +307,7 @@ fn timeline(
 
     let lib = crate::library::Library::new(store.load_all()?);
     let marks = collect_marks(&lib, &crate::library::Filter::default());
-    let fitted = TimeScale::fit(marks.iter().map(|m| day_number(m.date)));
+    let fitted = crate::timeline::fit_marks(&marks);
     let scale = match (from, to, fitted) {
         (Some(a), Some(b), _) if a > b => anyhow::bail!("--from {a} is after --to {b}"),
         (Some(a), Some(b), _) => TimeScale::between(a, b),

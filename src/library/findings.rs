@@ -116,7 +116,11 @@ impl Library {
 
     /// The document type of topic `t` of brief `b`'s policy, if the analysis found one.
     pub fn doc_info(&self, b: u32, t: u16) -> Option<&DocInfo> {
-        self.findings.docs.get(b as usize)?.get(t as usize)?.as_ref()
+        self.findings
+            .docs
+            .get(b as usize)?
+            .get(t as usize)?
+            .as_ref()
     }
 
     /// The organisations brief `b` names.

@@ -35,6 +35,17 @@ Corporate news
     Library::new(vec![stored(1, SAMPLE), stored(2, second)])
 }
 
+/// [`two_briefs`] with each brief's analysis, as the library thread gives it.
+pub(crate) fn two_briefs_analysed() -> Library {
+    let lib = two_briefs();
+    let analyses = lib
+        .briefs()
+        .iter()
+        .map(|s| crate::analysis::analyse(&s.brief))
+        .collect();
+    Library::new(lib.briefs().to_vec()).with_analyses(analyses)
+}
+
 fn column(lib: &Library, view: View, rows: &[Row], col: usize) -> Vec<String> {
     rows.iter()
         .map(|r| lib.cell(view, *r, col).into_owned())
@@ -233,11 +244,9 @@ fn reference_sort(lib: &Library, view: View, sort: &SortState, rows: &mut [Row])
                 (true, false) => std::cmp::Ordering::Greater,
                 (false, true) => std::cmp::Ordering::Less,
                 _ => {
+                    let number = |t: &str| t.replace(',', "").parse::<f64>().unwrap_or(f64::MAX);
                     let order = match align {
-                        Align::Number => ta
-                            .parse::<i64>()
-                            .unwrap_or(i64::MAX)
-                            .cmp(&tb.parse::<i64>().unwrap_or(i64::MAX)),
+                        Align::Number => number(&ta).total_cmp(&number(&tb)),
                         _ => ta.cmp(&tb),
                     };
                     if key.ascending {
@@ -253,11 +262,15 @@ fn reference_sort(lib: &Library, view: View, sort: &SortState, rows: &mut [Row])
 
 #[test]
 fn ranked_sorting_gives_the_order_of_one_stable_sort_per_key() {
-    let lib = Library::new(
-        (0..15)
-            .map(|i| crate::generate::stored_brief(i, 3))
-            .collect(),
-    );
+    let briefs: Vec<_> = (0..15)
+        .map(|i| crate::generate::stored_brief(i, 3))
+        .collect();
+    let analyses = briefs
+        .iter()
+        .map(|s| crate::analysis::analyse(&s.brief))
+        .collect();
+    let lib = Library::new(briefs).with_analyses(analyses);
+    assert!(!lib.rows(View::Targets).is_empty() && !lib.rows(View::Figures).is_empty());
     for view in View::ALL {
         let n = columns(view).len();
         // Every column both ways, then three-key combinations.
@@ -288,4 +301,50 @@ fn ranked_sorting_gives_the_order_of_one_stable_sort_per_key() {
             assert_eq!(applied, slow, "{view:?} {sort:?}");
         }
     }
+}
+
+#[test]
+fn targets_figures_and_document_types_are_rows_columns_and_facets() {
+    let lib = two_briefs_analysed();
+    let years = column(&lib, View::Targets, lib.rows(View::Targets), 0);
+    for year in ["2023", "2025", "2030", "2050"] {
+        assert!(years.iter().any(|y| y == year), "{year} in {years:?}");
+    }
+    // Figures sort by their normalised value: USD 190 billion above CNY 70 billion above
+    // CNY 10 billion; the unit column says which currency.
+    let mut sort = SortState::default();
+    sort.click(0);
+    sort.click(0);
+    let (order, _) = lib.query(View::Figures, &Filter::default(), &sort);
+    let raw = column(&lib, View::Figures, &order, 2);
+    let at = |needle: &str| raw.iter().position(|r| r.contains(needle)).unwrap();
+    assert!(at("USD 190 billion") < at("CNY 70 billion"));
+    assert!(at("CNY 70 billion") < at("CNY 10 billion"));
+    assert_eq!(
+        column(&lib, View::Figures, &order, 0)[at("CNY 70 billion")],
+        "70,000,000,000"
+    );
+    assert!(raw.iter().any(|r| r == "20 GWh"));
+    // Search reaches targets; a target's policy body is a facet.
+    let f = Filter {
+        search: "2050".into(),
+        ..Filter::default()
+    };
+    assert_eq!(f.matching(&lib, View::Targets).len(), 1);
+    // Document types: a column and a facet of Policies.
+    let types = column(&lib, View::Policies, lib.rows(View::Policies), 6);
+    assert_eq!(types[0], "interpretation of action plan");
+    assert_eq!(types[1], "plan (draft for comments)");
+    let counts = Filter::default().facet_counts(&lib, View::Policies);
+    assert_eq!(counts.doc_types.get("plan"), Some(&1));
+    let plans = Filter {
+        doc_types: ["plan".to_owned()].into(),
+        ..Filter::default()
+    };
+    let rows = plans.matching(&lib, View::Policies);
+    assert_eq!(column(&lib, View::Policies, &rows, 0), ["2021-02-09"]);
+    // Keys survive a reload.
+    let row = lib.rows(View::Targets)[3];
+    let key = lib.key(View::Targets, row).unwrap();
+    assert_eq!(two_briefs_analysed().row_of(&key), Some(row));
 }

@@ -143,10 +143,15 @@ impl Library {
         };
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
-            let mut out: BTreeMap<View, Vec<String>> =
-                [View::News, View::Briefs, View::Glossary, View::Targets, View::Figures]
-                    .map(texts)
-                    .into();
+            let mut out: BTreeMap<View, Vec<String>> = [
+                View::News,
+                View::Briefs,
+                View::Glossary,
+                View::Targets,
+                View::Figures,
+            ]
+            .map(texts)
+            .into();
             let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
             out.insert(view, hay);
             out

@@ -242,3 +242,24 @@ fn load_all_matches_load(mut store: Store) {
             .all(|s| !s.brief.topics.is_empty() && !s.brief.news.is_empty())
     );
 }
+
+#[test]
+fn analyses_are_kept_per_brief_and_follow_removal() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = sample();
+    let ImportOutcome::Imported(id) = store
+        .import(&file("sample.txt", SAMPLE.as_bytes(), "k1"), &brief)
+        .unwrap()
+    else {
+        panic!("not imported")
+    };
+    assert!(store.analyses().unwrap().is_empty(), "none made yet");
+    let analysis = crate::analysis::analyse(&brief);
+    store.save_analyses(&[(id, &analysis)]).unwrap();
+    assert_eq!(store.analyses().unwrap().get(&id), Some(&analysis));
+    // A removed brief's analysis is not shown; undo brings it back with the brief.
+    store.remove(id).unwrap();
+    assert!(store.analyses().unwrap().is_empty());
+    store.restore(id).unwrap();
+    assert_eq!(store.analyses().unwrap().len(), 1);
+}

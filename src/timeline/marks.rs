@@ -178,3 +178,12 @@ pub fn assign_lanes(marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
         }
     }
 }
+
+/// The view that shows every mark's date, but for deadlines: those lie years ahead, and
+/// fitting them too would squeeze the issue dates into a sliver (zoom out to see them). Only
+/// deadlines: fits them.
+pub fn fit_marks(marks: &[Mark]) -> Option<super::TimeScale> {
+    let dated = marks.iter().filter(|m| m.kind != MarkKind::Deadline);
+    super::TimeScale::fit(dated.map(|m| super::day_number(m.date)))
+        .or_else(|| super::TimeScale::fit(marks.iter().map(|m| super::day_number(m.date))))
+}

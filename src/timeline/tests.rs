@@ -1,4 +1,4 @@
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
 use super::*;
 use crate::library::tests::two_briefs;
@@ -45,7 +45,7 @@ fn lanes_by_kind_or_by_body() {
     let lib = two_briefs();
     let marks = collect_marks(&lib, &Filter::default());
     let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
-    assert_eq!(names.len(), 4);
+    assert_eq!(names.len(), MarkKind::ALL.len());
     assert!(marks.iter().zip(&lanes).all(|(m, l)| *l == m.kind as u16));
     let (names, lanes) = assign_lanes(&marks, LaneMode::Body);
     assert!(names.contains(&"MIIT".to_owned()) && names.contains(&"News".to_owned()));
@@ -215,4 +215,50 @@ fn events_are_kept_by_their_own_date() {
         [d(2021, 2, 7)],
         "topic 5 has no policy date, its Feb 7 event still shows"
     );
+}
+
+#[test]
+fn targets_fall_due_in_their_own_deadlines_lane() {
+    let lib = crate::library::tests::two_briefs_analysed();
+    let marks = collect_marks(&lib, &Filter::default());
+    let mut years: Vec<i32> = marks
+        .iter()
+        .filter(|m| m.kind == MarkKind::Deadline)
+        .map(|m| {
+            assert_eq!(
+                (m.date.month(), m.date.day()),
+                (12, 31),
+                "the year's last day"
+            );
+            assert!(matches!(m.key, ItemKey::Target(..)));
+            m.date.year()
+        })
+        .collect();
+    years.sort();
+    years.dedup();
+    for year in [2023, 2025, 2030, 2050] {
+        assert!(years.contains(&year), "{year} in {years:?}");
+    }
+    // By body too, deadlines keep a lane of their own, apart from the issue dates.
+    let (names, lanes) = assign_lanes(&marks, LaneMode::Body);
+    let deadlines = names.iter().position(|n| n == "Deadlines").unwrap() as u16;
+    for (mark, lane) in marks.iter().zip(&lanes) {
+        assert_eq!(mark.kind == MarkKind::Deadline, *lane == deadlines);
+    }
+}
+
+#[test]
+fn fitting_leaves_deadlines_out_unless_there_is_nothing_else() {
+    let marks = vec![
+        mark(d(2021, 2, 1), MarkKind::Policy),
+        mark(d(2021, 2, 20), MarkKind::PolicyNews),
+        mark(d(2050, 12, 31), MarkKind::Deadline),
+    ];
+    let fit = fit_marks(&marks).unwrap();
+    assert_eq!(
+        fit,
+        TimeScale::fit([day_number(d(2021, 2, 1)), day_number(d(2021, 2, 20))]).unwrap()
+    );
+    let only = fit_marks(&marks[2..]).unwrap();
+    assert_eq!(only, TimeScale::fit([day_number(d(2050, 12, 31))]).unwrap());
 }

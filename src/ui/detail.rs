@@ -2,9 +2,7 @@
 
 use super::theme::{BLOCK_GAP, weak};
 use crate::command::Command;
-use crate::library::{
-    ItemKey, Library, Origin, Row, figure_kind_label, number, target_kind_label,
-};
+use crate::library::{ItemKey, Library, Origin, Row, figure_kind_label, number, target_kind_label};
 use crate::model::StoredBrief;
 use crate::model::{NewsItem, Topic};
 
@@ -174,7 +172,13 @@ fn topic_ui(
 }
 
 /// A link to the topic or news item a target or figure was found in.
-fn origin_link_ui(ui: &mut egui::Ui, lib: &Library, b: u32, origin: Origin, commands: &mut Vec<Command>) {
+fn origin_link_ui(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    b: u32,
+    origin: Origin,
+    commands: &mut Vec<Command>,
+) {
     let Some(stored) = lib.brief(b) else { return };
     let key = match origin {
         Origin::Topic(t) => match lib.topic(b, t) {
@@ -213,7 +217,12 @@ fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: 
     ui.heading(&figure.raw);
     let mut value = format!("{} {}", number(figure.value), figure.unit);
     if let Some(upper) = figure.upper {
-        value = format!("{} to {} {}", number(figure.value), number(upper), figure.unit);
+        value = format!(
+            "{} to {} {}",
+            number(figure.value),
+            number(upper),
+            figure.unit
+        );
     }
     ui.weak(format!("{} · {value}", figure_kind_label(figure.kind)));
     origin_link_ui(ui, lib, row.brief, row.origin, commands);

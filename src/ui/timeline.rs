@@ -8,7 +8,7 @@ use crate::chart::egui_backend::EguiBackend;
 use crate::chart::{ChartStyle, draw_timeline, header_height};
 use crate::command::Command;
 use crate::library::ItemKey;
-use crate::timeline::{Geometry, LaneMode, Layout, Mark, TimeScale, date_of, day_number};
+use crate::timeline::{Geometry, LaneMode, Layout, Mark, TimeScale, date_of};
 
 /// The marks to show, with their lanes; rebuilt by the app when the filter or data change.
 #[derive(Default)]
@@ -47,7 +47,7 @@ impl TimelineView {
 
     /// Shows every mark.
     pub fn fit(&mut self, data: &TimelineData) {
-        self.scale = TimeScale::fit(data.marks.iter().map(|m| day_number(m.date)));
+        self.scale = crate::timeline::fit_marks(&data.marks);
     }
 
     /// Screen position of the marker that holds `key`, as drawn last frame.
@@ -160,7 +160,7 @@ impl TimelineView {
         }
         if response.double_clicked() {
             self.range = None;
-            if let Some(fit) = TimeScale::fit(data.marks.iter().map(|m| day_number(m.date))) {
+            if let Some(fit) = crate::timeline::fit_marks(&data.marks) {
                 *scale = fit;
             }
         }
