@@ -45,9 +45,9 @@ mod script;
 mod sources;
 mod topic;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
-use crate::model::{Brief, PartialDate, Period, Topic, Warning, resolve_year};
+use crate::model::{Brief, PartialDate, Period, Topic, Warning};
 use lines::Line;
 use scanners::{is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_topic_heading};
 
@@ -211,7 +211,7 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(ParseError::Binary("it contains NUL bytes".to_owned()));
     }
     // Whitespace such as vertical tabs is control text too, but a file of it is blank.
@@ -221,19 +221,58 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     {
         return Err(ParseError::Blank);
     }
-    let total = text.chars().count();
-    let odd = text
-        .chars()
-        .filter(|c| {
-            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || *c == '\u{fffd}'
-        })
-        .count();
+    let odd = count_odd_chars(text.as_bytes());
+    if odd == 0 {
+        return Ok(());
+    }
+    // Every byte but a UTF-8 continuation byte starts a character.
+    let total = text.bytes().filter(|&b| (b as i8) >= -0x40).count();
     if odd * 20 > total {
         return Err(ParseError::Binary(format!(
             "{odd} of its {total} characters are control or undecodable characters"
         )));
     }
     Ok(())
+}
+
+/// How many characters of `bytes` (valid UTF-8) are control characters other than line
+/// breaks, tabs and form feeds (C0, DEL and C1), or U+FFFD.
+///
+/// C1 controls are `C2 80`–`C2 9F` and U+FFFD is `EF BF BD`. Most blocks of 16 bytes are
+/// printable ASCII (`20`–`7E`); only the other blocks are counted. Both loops are branch-free, so the compiler makes vector code of them.
+fn count_odd_chars(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let odd_at = |b0: u8, b1: u8, b2: u8| {
+        let c0 = (b0 < 0x20) & (b0 != b'\n') & (b0 != b'\r') & (b0 != b'\t') & (b0 != 0x0c);
+        let c1 = (b0 == 0xc2) & (b1 & 0xe0 == 0x80);
+        let replacement = (b0 == 0xef) & (b1 == 0xbf) & (b2 == 0xbd);
+        u8::from(c0 | (b0 == 0x7f) | c1 | replacement)
+    };
+    let mut odd = 0;
+    // Whole blocks that have two bytes after them, for the look-ahead.
+    let body = bytes.len().saturating_sub(2) / BLOCK * BLOCK;
+    for start in (0..body).step_by(BLOCK) {
+        let b0 = &bytes[start..start + BLOCK];
+        let mut unprintable = 0u8;
+        for &b in b0 {
+            unprintable |= u8::from(b.wrapping_sub(0x20) >= 0x5f);
+        }
+        if unprintable == 0 {
+            continue;
+        }
+        let b1 = &bytes[start + 1..start + BLOCK + 1];
+        let b2 = &bytes[start + 2..start + BLOCK + 2];
+        let mut count = 0u8;
+        for k in 0..BLOCK {
+            count += odd_at(b0[k], b1[k], b2[k]);
+        }
+        odd += usize::from(count);
+    }
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    for i in body..bytes.len() {
+        odd += usize::from(odd_at(bytes[i], at(i + 1), at(i + 2)));
+    }
+    odd
 }
 
 /// Where each part of the brief is, as line indices.
@@ -393,7 +432,7 @@ fn resolve_dates(
             }
             continue;
         }
-        let resolved = resolve_year(p.date.month, p.date.day, &anchors);
+        let resolved = nearest_year(p.date.month, p.date.day, &anchors);
         if resolved.is_none() {
             let why = if anchors.is_empty() {
                 "has no year and the brief has no full date to take one from"
@@ -404,6 +443,26 @@ fn resolve_dates(
         }
         set_date(brief, p.slot, resolved);
     }
+}
+
+/// [`crate::model::resolve_year`] for anchors that are sorted: the same year, found by
+/// binary search, so a brief with many dates without a year takes no quadratic time.
+fn nearest_year(month: u32, day: u32, sorted_anchors: &[NaiveDate]) -> Option<NaiveDate> {
+    let latest = sorted_anchors.last()?;
+    let distance = |d: NaiveDate| {
+        let next = sorted_anchors.partition_point(|a| *a < d);
+        let before = next.checked_sub(1).map(|i| sorted_anchors[i]);
+        let after = sorted_anchors.get(next).copied();
+        before
+            .into_iter()
+            .chain(after)
+            .map(|a| (a - d).num_days().abs())
+            .min()
+            .unwrap_or(i64::MAX)
+    };
+    (latest.year() - 1..=latest.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| distance(*d))
 }
 
 /// The brief's full dates, else the middle of the month its title names.
@@ -455,23 +514,23 @@ fn brief_period(brief: &Brief, title_month: Option<Period>) -> Option<Period> {
 }
 
 fn collect_glossary(brief: &Brief) -> Vec<crate::model::GlossaryEntry> {
-    let mut out = Vec::new();
-    glossary::collect_definitions(&brief.title, &mut out);
+    let mut glossary = glossary::Glossary::default();
+    glossary.collect_definitions(&brief.title);
     for topic in &brief.topics {
-        glossary::collect_definitions(&topic.headline, &mut out);
-        glossary::collect_definitions(&topic.at_a_glance, &mut out);
+        glossary.collect_definitions(&topic.headline);
+        glossary.collect_definitions(&topic.at_a_glance);
         for point in &topic.points {
-            glossary::collect_definitions(point, &mut out);
+            glossary.collect_definitions(point);
         }
         for event in &topic.events {
-            glossary::collect_definitions(&event.text, &mut out);
+            glossary.collect_definitions(&event.text);
         }
-        glossary::collect_definitions(&topic.comment, &mut out);
+        glossary.collect_definitions(&topic.comment);
     }
     for item in &brief.news {
-        glossary::collect_definitions(&item.text, &mut out);
+        glossary.collect_definitions(&item.text);
     }
-    out
+    glossary.into_entries()
 }
 
 /// Warnings gathered while parsing.
@@ -549,6 +608,35 @@ mod tests {
                 .message
                 .contains("2/30 has no year and is no date")
         );
+    }
+
+    #[test]
+    fn nearest_year_agrees_with_the_model() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let mut anchors: Vec<NaiveDate> = (0..next(6))
+                .map(|_| {
+                    d(
+                        2019 + next(4) as i32,
+                        1 + next(12) as u32,
+                        1 + next(28) as u32,
+                    )
+                })
+                .collect();
+            anchors.sort_unstable();
+            anchors.dedup();
+            let (month, day) = (1 + next(12) as u32, 1 + next(31) as u32);
+            assert_eq!(
+                nearest_year(month, day, &anchors),
+                crate::model::resolve_year(month, day, &anchors),
+                "{month}/{day} near {anchors:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::dates::{parse_full_date, scan_date};
 use super::lines::Line;
 use super::policy_name::split_policy_name;
-use super::scanners::{Label, is_boilerplate, scan_bullet, scan_label, split_labels};
+use super::scanners::{Label, is_boilerplate, label_parts, scan_bullet, scan_label};
 use super::{DateSlot, Pending, Warnings};
 use crate::model::{Event, Policy, Topic};
 
@@ -28,12 +28,13 @@ enum Last {
     Other,
 }
 
-struct TopicReader<'w> {
+struct TopicReader<'w, 'a> {
     topic: Topic,
     index: usize,
     part: Part,
     last: Last,
-    paragraph: Vec<String>,
+    /// The lines of the paragraph being read.
+    paragraph: Vec<&'a str>,
     glance: Vec<String>,
     comment: Vec<String>,
     policy_name: Option<String>,
@@ -94,14 +95,14 @@ pub fn parse_topic(
     reader.finish()
 }
 
-impl TopicReader<'_> {
-    fn line(&mut self, line: &Line<'_>) {
-        let text: &str = &line.text;
+impl<'a> TopicReader<'_, 'a> {
+    fn line(&mut self, line: &'a Line<'_>) {
+        let text: &'a str = &line.text;
         if text.is_empty() {
             self.flush();
             self.last = Last::Blank;
-        } else if scan_label(text).is_some() {
-            self.labels(line.no, text);
+        } else if let Some(first) = scan_label(text) {
+            self.labels(line.no, first);
         } else if let Some(point) = scan_bullet(text) {
             self.bullet(line.no, point);
         } else if is_boilerplate(text) {
@@ -112,10 +113,10 @@ impl TopicReader<'_> {
         }
     }
 
-    fn labels(&mut self, no: usize, text: &str) {
+    fn labels(&mut self, no: usize, first: (Label, &'a str)) {
         self.flush();
         self.has_label = true;
-        for (label, value) in split_labels(text) {
+        for (label, value) in label_parts(first) {
             self.last = Last::Other;
             match label {
                 Label::AtAGlance => self.start(Part::Glance, value),
@@ -140,10 +141,10 @@ impl TopicReader<'_> {
         }
     }
 
-    fn start(&mut self, part: Part, value: &str) {
+    fn start(&mut self, part: Part, value: &'a str) {
         self.part = part;
         if !value.is_empty() {
-            self.paragraph.push(value.to_owned());
+            self.paragraph.push(value);
             self.last = Last::Paragraph;
         }
     }
@@ -179,7 +180,7 @@ impl TopicReader<'_> {
         }
     }
 
-    fn plain(&mut self, no: usize, text: &str) {
+    fn plain(&mut self, no: usize, text: &'a str) {
         match (self.last, self.part) {
             (Last::Point, _) => append(self.topic.points.last_mut(), text),
             (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
@@ -189,7 +190,7 @@ impl TopicReader<'_> {
                 format!("text after the policy footer could not be placed: {text:?}"),
             ),
             _ => {
-                self.paragraph.push(text.to_owned());
+                self.paragraph.push(text);
                 self.last = Last::Paragraph;
             }
         }
