@@ -105,45 +105,98 @@ fn is_space(c: char) -> bool {
 }
 
 /// Removes `**bold**`, `__bold__` and turns `[text](url)` into `text`.
+///
+/// Linear in the line: the searches a link needs (for "](", brackets, ")" and spaces) only
+/// move forward, so each remembers what it found last.
 fn strip_inline_markup(text: &str) -> Cow<'_, str> {
-    let without_bold = text.replace("**", "").replace("__", "");
-    let mut out = String::with_capacity(without_bold.len());
-    let mut rest = without_bold.as_str();
-    while let Some(open) = rest.find('[') {
-        let Some(link) = markdown_link(&rest[open..]) else {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(link.label);
-        rest = &rest[open + link.len..];
+    let s = text.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(s.len());
+    let mut links = Links::new(&s);
+    // `s[..copied]` is in `out` already; the next "[" is looked for from `from`.
+    let (mut copied, mut from) = (0, 0);
+    while let Some(open) = s[from..].find('[').map(|i| from + i) {
+        match links.at(open) {
+            Some((label_end, end)) => {
+                out.push_str(&s[copied..open]);
+                out.push_str(&s[open + 1..label_end]);
+                (copied, from) = (end, end);
+            }
+            None => from = open + 1,
+        }
     }
-    out.push_str(rest);
+    out.push_str(&s[copied..]);
     Cow::Owned(out.trim().to_owned())
 }
 
-struct MarkdownLink<'a> {
-    label: &'a str,
-    len: usize,
+/// The first match at or after a position, remembered: a later question from a position no
+/// further than the answer has the same answer.
+struct NextMatch {
+    from: usize,
+    found: Option<Option<usize>>,
 }
 
-/// Reads `[label](target)` at the start of `s`.
-fn markdown_link(s: &str) -> Option<MarkdownLink<'_>> {
-    let close = s.find("](")?;
-    let label = &s[1..close];
-    if label.contains(['[', ']']) {
-        return None;
+impl NextMatch {
+    fn new() -> Self {
+        Self {
+            from: 0,
+            found: None,
+        }
     }
-    let target_end = s[close + 2..].find(')')?;
-    let target = &s[close + 2..close + 2 + target_end];
-    if target.contains(char::is_whitespace) {
-        return None;
+
+    fn at(&mut self, p: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        match self.found {
+            Some(found) if p >= self.from && found.is_none_or(|at| at >= p) => found,
+            _ => {
+                let found = search(p);
+                (self.from, self.found) = (p, Some(found));
+                found
+            }
+        }
     }
-    Some(MarkdownLink {
-        label,
-        len: close + 2 + target_end + 1,
-    })
+}
+
+/// Reads `[label](target)` links in one text, asked at increasing positions.
+struct Links<'s> {
+    s: &'s str,
+    close: NextMatch,
+    bracket: NextMatch,
+    paren: NextMatch,
+    space: NextMatch,
+}
+
+impl<'s> Links<'s> {
+    fn new(s: &'s str) -> Self {
+        Self {
+            s,
+            close: NextMatch::new(),
+            bracket: NextMatch::new(),
+            paren: NextMatch::new(),
+            space: NextMatch::new(),
+        }
+    }
+
+    /// For the "[" at `open`: where its label ends (the "](") and where the link ends, if a
+    /// link starts there: the label has no brackets, the target no whitespace.
+    fn at(&mut self, open: usize) -> Option<(usize, usize)> {
+        let s = self.s;
+        let find = |p: usize, pat: &dyn Fn(&str) -> Option<usize>| pat(&s[p..]).map(|i| p + i);
+        let close = self.close.at(open, |p| find(p, &|t| t.find("](")))?;
+        let bracket = self
+            .bracket
+            .at(open + 1, |p| find(p, &|t| t.find(['[', ']'])));
+        if bracket.is_some_and(|b| b < close) {
+            return None;
+        }
+        let target = close + 2;
+        let paren = self.paren.at(target, |p| find(p, &|t| t.find(')')))?;
+        let space = self
+            .space
+            .at(target, |p| find(p, &|t| t.find(char::is_whitespace)));
+        if space.is_some_and(|w| w < paren) {
+            return None;
+        }
+        Some((close, paren + 1))
+    }
 }
 
 #[cfg(test)]
@@ -179,6 +232,24 @@ mod tests {
         assert_eq!(lines[1].text, "At a glance: text");
         assert_eq!(lines[2].text, "quoted Link");
         assert!(!split_lines("#hashtag")[0].heading);
+    }
+
+    #[test]
+    fn links_among_brackets_and_spaces() {
+        assert_eq!(
+            texts("[a [b](c) d](e) [f](g h) [i]](j) x](y)"),
+            ["[a b d](e) [f](g h) [i]](j) x](y)"]
+        );
+        assert_eq!(texts("[[a](b)](c)"), ["[a](c)"]);
+        assert_eq!(texts("**[a](b)** and [c](d)"), ["a and c"]);
+    }
+
+    #[test]
+    fn long_runs_of_brackets_stay_linear() {
+        // Each "[" once searched to the end of the line: seconds for this line.
+        let line = format!("{}](x y){}", "[".repeat(50_000), "[a](b c ".repeat(20_000));
+        let text = &split_lines(&line)[0].text;
+        assert!(text.starts_with("[[[") && text.ends_with("[a](b c"));
     }
 
     #[test]

@@ -82,6 +82,9 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     for (no, text) in &header.stray {
         warnings.add(*no, format!("skipped web page text {text:?}"));
     }
+    for (no, why) in &header.dropped {
+        warnings.add(*no, why.clone());
+    }
     let topics = read_topics(&lines, &layout, &header, &mut warnings, &mut pending);
     let news = match &layout.news {
         Some(range) => news::parse_news(&lines[range.clone()], &mut warnings, &mut pending),
@@ -168,7 +171,11 @@ fn set_title_and_notes(
                 .unwrap_or_default()
         }
     };
-    let headlines: Vec<&str> = brief.topics.iter().map(|t| t.headline.as_str()).collect();
+    let headlines: Vec<String> = brief
+        .topics
+        .iter()
+        .map(|t| header::normalise(&t.headline))
+        .collect();
     let notes: Vec<String> = rest
         .into_iter()
         .map(|(_, text)| text)
@@ -269,8 +276,8 @@ fn count_odd_chars(bytes: &[u8]) -> usize {
         odd += usize::from(count);
     }
     let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
-    for i in body..bytes.len() {
-        odd += usize::from(odd_at(bytes[i], at(i + 1), at(i + 2)));
+    for (i, &b) in bytes.iter().enumerate().skip(body) {
+        odd += usize::from(odd_at(b, at(i + 1), at(i + 2)));
     }
     odd
 }
@@ -672,6 +679,35 @@ mod tests {
         let b = parse("Title\n\n1. Chips\n\nAt a glance: x\nAuthor(s)\nJane Doe\n");
         assert_eq!(b.authors, ["Jane Doe"]);
         assert_eq!(b.topics[0].at_a_glance, "x");
+    }
+
+    #[test]
+    fn footer_fields_replaced_by_other_text_are_warned_on_their_line() {
+        let b = parse(
+            "T\n\n1. Chips\n\nIssuing body: MOT Date: March 1, 2021\nAt a glance: x\n\nPolicy name: P\nmore of P\nIssuing body: MOT\nDate: March 2, 2021\nPolicy name: Q\n",
+        );
+        let policy = b.topics[0].policy.as_ref().expect("a policy");
+        assert_eq!(policy.name, "Q");
+        assert_eq!(policy.issuing_body.as_deref(), Some("MOT"));
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        // The repeated "Issuing body: MOT" loses nothing; the first date and name do.
+        assert_eq!(lines, [5, 8, 9]);
+        assert!(b.warnings[0].message.contains("\"Date\" \"March 1, 2021\""));
+    }
+
+    #[test]
+    fn series_lines_that_lose_text_are_warned() {
+        let b = parse(
+            "MERICS China Industries - Special\nMERICS Foo\nTitle\n\n1. Chips\n\nAt a glance: x.\n",
+        );
+        assert_eq!(b.series.as_deref(), Some("MERICS Foo"));
+        assert_eq!(b.title, "Title");
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [1, 1]);
+        let b = parse(
+            "MERICS China Industries Briefing - October 2020\n\n1. Chips\n\nAt a glance: x.\n",
+        );
+        assert!(b.warnings.is_empty(), "a monthly title keeps its text");
     }
 
     #[test]

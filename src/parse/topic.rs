@@ -37,8 +37,11 @@ struct TopicReader<'w, 'a> {
     paragraph: Vec<&'a str>,
     glance: Vec<String>,
     comment: Vec<String>,
-    policy_name: Option<String>,
-    issuing_body: Option<String>,
+    /// Footer fields, each with the line it is on.
+    policy_name: Option<(usize, String)>,
+    /// The lines that continue the policy name.
+    policy_name_more: Vec<usize>,
+    issuing_body: Option<(usize, String)>,
     date_line: Option<(usize, String)>,
     has_label: bool,
     warnings: &'w mut Warnings,
@@ -77,6 +80,7 @@ pub fn parse_topic(
         glance: Vec::new(),
         comment: Vec::new(),
         policy_name: None,
+        policy_name_more: Vec::new(),
         issuing_body: None,
         date_line: None,
         has_label: false,
@@ -124,20 +128,46 @@ impl<'a> TopicReader<'_, 'a> {
                 Label::PolicyName => {
                     self.part = Part::Footer;
                     self.last = Last::PolicyName;
-                    if self.policy_name.replace(value.to_owned()).is_some() {
-                        self.warnings
-                            .add(no, "a second \"Policy name\" replaces the first".to_owned());
+                    let earlier = self.policy_name.replace((no, value.to_owned()));
+                    let continued = std::mem::take(&mut self.policy_name_more);
+                    if let Some((first, text)) = &earlier
+                        && text != value
+                    {
+                        for line in continued {
+                            self.warnings.add(
+                                line,
+                                format!("this line of the \"Policy name\" on line {first} is replaced by a second one on line {no}"),
+                            );
+                        }
                     }
+                    self.replaced(earlier, "Policy name", no, value);
                 }
                 Label::IssuingBody => {
                     self.part = Part::Footer;
-                    self.issuing_body = Some(value.to_owned());
+                    let earlier = self.issuing_body.replace((no, value.to_owned()));
+                    self.replaced(earlier, "Issuing body", no, value);
                 }
                 Label::Date => {
                     self.part = Part::Footer;
-                    self.date_line = Some((no, value.to_owned()));
+                    let earlier = self.date_line.replace((no, value.to_owned()));
+                    self.replaced(earlier, "Date", no, value);
                 }
             }
+        }
+    }
+
+    /// Warns on the line of a footer field that a later one (`value`, on line `no`) replaces
+    /// with other text. (A footer may stand both under the headline and at the end of a
+    /// topic, with the same fields.)
+    fn replaced(&mut self, earlier: Option<(usize, String)>, label: &str, no: usize, value: &str) {
+        if let Some((line, text)) = earlier
+            && !text.is_empty()
+            && text != value
+        {
+            self.warnings.add(
+                line,
+                format!("\"{label}\" {text:?} is replaced by a second one on line {no}"),
+            );
         }
     }
 
@@ -184,7 +214,10 @@ impl<'a> TopicReader<'_, 'a> {
         match (self.last, self.part) {
             (Last::Point, _) => append(self.topic.points.last_mut(), text),
             (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
-            (Last::PolicyName, _) => append(self.policy_name.as_mut(), text),
+            (Last::PolicyName, _) => {
+                append(self.policy_name.as_mut().map(|(_, name)| name), text);
+                self.policy_name_more.push(no);
+            }
             (_, Part::Footer) => self.warnings.add(
                 no,
                 format!("text after the policy footer could not be placed: {text:?}"),
@@ -231,11 +264,18 @@ impl<'a> TopicReader<'_, 'a> {
             }
         }
         if self.policy_name.is_some() || self.issuing_body.is_some() || self.date_line.is_some() {
-            let names = split_policy_name(self.policy_name.as_deref().unwrap_or(""));
+            let name = self
+                .policy_name
+                .as_ref()
+                .map_or("", |(_, name)| name.as_str());
+            let names = split_policy_name(name);
             self.topic.policy = Some(Policy {
                 name: names.english,
                 name_zh: names.chinese,
-                issuing_body: self.issuing_body.filter(|b| !b.is_empty()),
+                issuing_body: self
+                    .issuing_body
+                    .map(|(_, body)| body)
+                    .filter(|b| !b.is_empty()),
                 date: policy_date,
             });
         }
