@@ -171,15 +171,21 @@ fn set_title_and_notes(
                 .unwrap_or_default()
         }
     };
-    let headlines: Vec<String> = brief
-        .topics
-        .iter()
-        .map(|t| header::normalise(&t.headline))
-        .collect();
+    // Made once, and only if there are notes to compare with them.
+    let headlines = std::cell::OnceCell::new();
+    let headlines = || -> &Vec<String> {
+        headlines.get_or_init(|| {
+            brief
+                .topics
+                .iter()
+                .map(|t| header::normalise(&t.headline))
+                .collect()
+        })
+    };
     let notes: Vec<String> = rest
         .into_iter()
         .map(|(_, text)| text)
-        .filter(|text| single_topic || !header::is_contents_entry(text, &headlines))
+        .filter(|text| single_topic || !header::is_contents_entry(text, headlines()))
         .collect();
     brief.notes = notes;
 }
