@@ -5,58 +5,47 @@
 
 use chrono::NaiveDate;
 
+use super::scanners::with_lowercase;
 use crate::model::{PartialDate, Period};
 
-const MONTHS: [(&str, u32); 36] = [
-    ("january", 1),
-    ("february", 2),
-    ("march", 3),
-    ("april", 4),
-    ("may", 5),
-    ("june", 6),
-    ("july", 7),
-    ("august", 8),
-    ("september", 9),
-    ("october", 10),
-    ("november", 11),
-    ("december", 12),
-    ("januar", 1),
-    ("februar", 2),
-    ("märz", 3),
-    ("mai", 5),
-    ("juni", 6),
-    ("juli", 7),
-    ("oktober", 10),
-    ("dezember", 12),
-    ("jan", 1),
-    ("feb", 2),
-    ("mar", 3),
-    ("apr", 4),
-    ("jun", 6),
-    ("jul", 7),
-    ("aug", 8),
-    ("sept", 9),
-    ("sep", 9),
-    ("oct", 10),
-    ("okt", 10),
-    ("nov", 11),
-    ("dec", 12),
-    ("dez", 12),
-    ("maerz", 3),
-    ("mrz", 3),
-];
+/// The month a lower-case month name (English or German, full or abbreviated) names.
+fn month_named(lower: &[u8]) -> Option<u32> {
+    let month = match lower {
+        b"january" | b"januar" | b"jan" => 1,
+        b"february" | b"februar" | b"feb" => 2,
+        // "märz"
+        b"march" | b"m\xc3\xa4rz" | b"mar" | b"maerz" | b"mrz" => 3,
+        b"april" | b"apr" => 4,
+        b"may" | b"mai" => 5,
+        b"june" | b"juni" | b"jun" => 6,
+        b"july" | b"juli" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"october" | b"oktober" | b"oct" | b"okt" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dezember" | b"dec" | b"dez" => 12,
+        _ => return None,
+    };
+    Some(month)
+}
+
+/// The longest month name, in characters.
+const LONGEST_MONTH: usize = "september".len();
 
 /// Reads a month name at the start of `s`; returns the month and the bytes used
 /// (including an abbreviation's dot).
 fn scan_month(s: &str) -> Option<(u32, usize)> {
-    let word_len = s
-        .char_indices()
-        .find(|(_, c)| !c.is_alphabetic())
-        .map_or(s.len(), |(i, _)| i);
-    let word = s[..word_len].to_lowercase();
-    let (_, month) = MONTHS.iter().find(|(name, _)| *name == word)?;
+    let ascii = s.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let word_len = if s.as_bytes().get(ascii).is_none_or(u8::is_ascii) {
+        ascii
+    } else {
+        s.char_indices()
+            .find(|(_, c)| !c.is_alphabetic())
+            .map_or(s.len(), |(i, _)| i)
+    };
+    let month = with_lowercase(&s[..word_len], || LONGEST_MONTH, month_named)?;
     let dot = usize::from(s[word_len..].starts_with('.'));
-    Some((*month, word_len + dot))
+    Some((month, word_len + dot))
 }
 
 /// Reads 1–4 ASCII digits at the start of `s`.
@@ -251,6 +240,26 @@ mod tests {
             assert_eq!(got, *want, "{input:?}");
             assert_eq!(&input[used..], *rest, "{input:?}");
         }
+    }
+
+    #[test]
+    fn month_names_in_any_case() {
+        for (name, month) in [
+            ("January", 1),
+            ("FEB", 2),
+            ("März", 3),
+            ("MÄRZ", 3),
+            ("Maerz", 3),
+            ("may", 5),
+            ("Sept", 9),
+            ("Oktober", 10),
+            ("Dez", 12),
+        ] {
+            assert_eq!(scan_month(name), Some((month, name.len())), "{name}");
+        }
+        assert_eq!(scan_month("Feb. 3"), Some((2, 4)));
+        assert_eq!(scan_month("Mayor"), None);
+        assert_eq!(scan_month("Septembers"), None);
     }
 
     #[test]

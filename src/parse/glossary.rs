@@ -1,7 +1,10 @@
 //! Terms a brief defines in its own text: "Ministry of Industry and Information Technology
 //! (MIIT)" and "“Two Zones” (两区)".
 
-use super::script::{is_cjk, is_han};
+use std::collections::HashSet;
+
+use super::scanners::lowercase_find;
+use super::script::{find_either, is_cjk, is_han};
 use crate::model::{GlossaryEntry, GlossaryKind};
 
 /// Small words an acronym may skip or use: "Ministry of Transport (MOT)".
@@ -9,38 +12,95 @@ const CONNECTORS: &[&str] = &[
     "of", "and", "the", "for", "on", "in", "to", "&", "de", "und", "für",
 ];
 
-/// Adds to `out` every definition found in `text`, skipping terms already there.
-pub fn collect_definitions(text: &str, out: &mut Vec<GlossaryEntry>) {
-    let mut search_from = 0;
-    while let Some(rel) = text[search_from..].find(['(', '（']) {
-        let open = search_from + rel;
-        let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
-        search_from = open + open_len;
-        let Some(close_rel) = text[search_from..].find([')', '）']) else {
-            return;
-        };
-        let inner = text[search_from..search_from + close_rel].trim();
-        let before = tail_words(&text[..open]);
-        let entry = if is_acronym(inner) {
-            acronym_meaning(before, inner).map(|meaning| GlossaryEntry {
-                term: inner.to_owned(),
-                meaning,
-                kind: GlossaryKind::Acronym,
-            })
-        } else if is_chinese_term(inner) {
-            chinese_meaning(before).map(|meaning| GlossaryEntry {
-                term: inner.to_owned(),
-                meaning,
-                kind: GlossaryKind::Chinese,
-            })
-        } else {
-            None
-        };
-        if let Some(entry) = entry
-            && !out.iter().any(|e| e.term == entry.term)
-        {
-            out.push(entry);
+/// [`CONNECTORS`] as a table to look up lower-cased words in.
+const CONNECTOR_TABLE: &[(&str, ())] = &[
+    ("of", ()),
+    ("and", ()),
+    ("the", ()),
+    ("for", ()),
+    ("on", ()),
+    ("in", ()),
+    ("to", ()),
+    ("&", ()),
+    ("de", ()),
+    ("und", ()),
+    ("für", ()),
+];
+
+/// The definitions found so far, in the order found; the first definition of a term wins.
+#[derive(Default)]
+pub struct Glossary {
+    entries: Vec<GlossaryEntry>,
+    /// The terms of `entries`, once there are more than [`FEW`] of them.
+    terms: HashSet<String>,
+}
+
+/// Up to this many entries, a term is looked up by reading them all.
+const FEW: usize = 32;
+
+impl Glossary {
+    /// Adds every definition found in `text` whose term is not defined yet.
+    pub fn collect_definitions(&mut self, text: &str) {
+        let mut search_from = 0;
+        // The first closing bracket at or after `search_from`, once looked for: the openers
+        // before it share it, so a run of openers costs one search, not one each.
+        let mut close: Option<Option<usize>> = None;
+        while let Some(open) = find_either(text, search_from, '(', '（') {
+            let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
+            search_from = open + open_len;
+            let close_at = match close {
+                Some(Some(at)) if at >= search_from => at,
+                _ => {
+                    let found = find_either(text, search_from, ')', '）');
+                    close = Some(found);
+                    match found {
+                        Some(at) => at,
+                        None => return,
+                    }
+                }
+            };
+            let inner = text[search_from..close_at].trim();
+            let kind = if is_acronym(inner) {
+                GlossaryKind::Acronym
+            } else if is_chinese_term(inner) {
+                GlossaryKind::Chinese
+            } else {
+                continue;
+            };
+            if self.has(inner) {
+                continue;
+            }
+            let before = tail_words(&text[..open]);
+            let meaning = match kind {
+                GlossaryKind::Acronym => acronym_meaning(before, inner),
+                GlossaryKind::Chinese => chinese_meaning(before),
+            };
+            if let Some(meaning) = meaning {
+                if self.entries.len() == FEW {
+                    self.terms = self.entries.iter().map(|e| e.term.clone()).collect();
+                }
+                if self.entries.len() >= FEW {
+                    self.terms.insert(inner.to_owned());
+                }
+                self.entries.push(GlossaryEntry {
+                    term: inner.to_owned(),
+                    meaning,
+                    kind,
+                });
+            }
         }
+    }
+
+    fn has(&self, term: &str) -> bool {
+        if self.entries.len() <= FEW {
+            self.entries.iter().any(|e| e.term == term)
+        } else {
+            self.terms.contains(term)
+        }
+    }
+
+    pub fn into_entries(self) -> Vec<GlossaryEntry> {
+        self.entries
     }
 }
 
@@ -89,6 +149,28 @@ fn is_chinese_term(s: &str) -> bool {
         && s.chars().all(|c| is_cjk(c) || c == '·')
 }
 
+/// Whether `word` is one of [`CONNECTORS`], in any case.
+fn is_connector(word: &str) -> bool {
+    lowercase_find(word, CONNECTOR_TABLE).is_some()
+}
+
+/// The byte index in `outer` where `inner`, a slice of it, starts.
+fn offset_in(outer: &str, inner: &str) -> usize {
+    inner.as_ptr() as usize - outer.as_ptr() as usize
+}
+
+/// `s`'s words joined with single spaces.
+fn join_words(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
 /// The words before an acronym that spell it: "Ministry of Industry and Information Technology".
 fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
     let letters: Vec<char> = acronym
@@ -97,38 +179,42 @@ fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
         .filter(char::is_ascii_alphabetic)
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    let words: Vec<&str> = before.split_whitespace().collect();
     let mut need = letters.len();
-    let mut first_word = words.len();
-    for (index, raw) in words.iter().enumerate().rev() {
+    // Where the first word of the meaning starts; words are read from the last one back.
+    let mut first_word = before.len();
+    for raw in before.split_whitespace().rev() {
         if need == 0 {
             break;
         }
-        let word = raw.trim_matches(|c: char| "\"“”‘’'".contains(c));
+        let word = raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
         if word.is_empty() || word.ends_with([',', '.', ';', ':', ')']) {
             return None;
         }
-        let parts: Vec<&str> = word.split('-').filter(|p| !p.is_empty()).collect();
         let initial = |s: &str| s.chars().next().map(|c| c.to_ascii_lowercase());
-        let all_parts_match = parts.len() > 1
-            && parts.len() <= need
-            && parts
-                .iter()
+        let parts = || word.split('-').filter(|p| !p.is_empty());
+        let part_count = if word.contains('-') {
+            parts().count()
+        } else {
+            1
+        };
+        let all_parts_match = part_count > 1
+            && part_count <= need
+            && parts()
                 .rev()
                 .enumerate()
                 .all(|(k, p)| initial(p) == Some(letters[need - 1 - k]));
         if all_parts_match {
-            need -= parts.len();
+            need -= part_count;
         } else if initial(word) == Some(letters[need - 1]) {
             need -= 1;
-        } else if CONNECTORS.contains(&word.to_lowercase().as_str()) && need < letters.len() {
+        } else if is_connector(word) && need < letters.len() {
             continue;
         } else {
             return None;
         }
-        first_word = index;
+        first_word = offset_in(before, raw);
     }
-    (need == 0).then(|| clean_phrase(&words[first_word..].join(" ")))
+    (need == 0).then(|| clean_phrase(&join_words(&before[first_word..])))
 }
 
 /// The English words before a Chinese term: a quoted phrase, or a run of capitalised words.
@@ -142,28 +228,28 @@ fn chinese_meaning(before: &str) -> Option<String> {
             return (!phrase.is_empty() && !phrase.contains(is_cjk)).then(|| phrase.to_owned());
         }
     }
-    let words: Vec<&str> = before.split_whitespace().collect();
-    let mut first = words.len();
-    for (index, word) in words.iter().enumerate().rev() {
+    // The run of words that ends the text, read from its last word back.
+    let mut run: Vec<&str> = Vec::new();
+    for (from_end, word) in before.split_whitespace().rev().enumerate() {
         let capitalised = word.starts_with(|c: char| c.is_uppercase());
-        let joins = CONNECTORS.contains(word) && first < words.len();
-        let ends_clause =
-            word.ends_with([',', '.', ';', ':', ')', '）']) && index + 1 < words.len();
+        let joins = CONNECTORS.contains(&word) && !run.is_empty();
+        let ends_clause = word.ends_with([',', '.', ';', ':', ')', '）']) && from_end > 0;
         if ends_clause || !(capitalised || joins) || word.contains(is_cjk) {
             break;
         }
-        first = index;
+        run.push(word);
     }
+    run.reverse();
     // A run cannot start with a connector, nor with a sentence's "The".
-    while first < words.len() && CONNECTORS.contains(&words[first].to_lowercase().as_str()) {
-        first += 1;
-    }
-    (first < words.len()).then(|| clean_phrase(&words[first..].join(" ")))
+    let first = run.iter().take_while(|w| is_connector(w)).count();
+    (first < run.len()).then(|| clean_phrase(&run[first..].join(" ")))
 }
 
 fn clean_phrase(s: &str) -> String {
-    s.trim_matches(|c: char| "\"“”‘’',".contains(c) || c.is_whitespace())
-        .to_owned()
+    s.trim_matches(|c: char| {
+        matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ',') || c.is_whitespace()
+    })
+    .to_owned()
 }
 
 #[cfg(test)]
@@ -171,9 +257,11 @@ mod tests {
     use super::*;
 
     fn found(text: &str) -> Vec<(String, String, GlossaryKind)> {
-        let mut out = Vec::new();
-        collect_definitions(text, &mut out);
-        out.into_iter()
+        let mut glossary = Glossary::default();
+        glossary.collect_definitions(text);
+        glossary
+            .into_entries()
+            .into_iter()
             .map(|e| (e.term, e.meaning, e.kind))
             .collect()
     }
@@ -291,6 +379,27 @@ mod tests {
         let got = found("The Two Zones (两区) open. The Belt and Road Initiative (一带一路) too.");
         let meanings: Vec<&str> = got.iter().map(|(_, m, _)| m.as_str()).collect();
         assert_eq!(meanings, ["Two Zones", "Belt and Road Initiative"]);
+    }
+
+    #[test]
+    fn many_terms_are_each_defined_once() {
+        let letters = |n: usize| -> String {
+            [n / 26 % 26, n % 26]
+                .map(|k| char::from(b'A' + k as u8))
+                .iter()
+                .collect()
+        };
+        let text: String = (0..100)
+            .chain(0..100)
+            .map(|n| {
+                let term = format!("Q{}", letters(n));
+                let meaning: Vec<String> = term.chars().map(|c| format!("{c}x")).collect();
+                format!("{} ({term}) ", meaning.join(" "))
+            })
+            .collect();
+        let got = found(&text);
+        assert_eq!(got.len(), 100);
+        assert_eq!(got[99].0, format!("Q{}", letters(99)));
     }
 
     #[test]

@@ -22,6 +22,10 @@ pub struct Header {
     pub rest: Vec<(usize, String)>,
     /// Web page leftovers ("Share this page", "???"), each with its line number.
     pub stray: Vec<(usize, String)>,
+    /// Lines whose text was not all kept, each with its line number and why.
+    pub dropped: Vec<(usize, String)>,
+    /// The line the series was read from.
+    series_line: Option<usize>,
 }
 
 #[derive(Debug, PartialEq)]
@@ -37,7 +41,7 @@ pub fn parse_header(lines: &[Line<'_>]) -> Header {
     let mut header = Header::default();
     let mut classified: Vec<(&Line<'_>, Kind)> = Vec::new();
     for line in lines.iter().filter(|l| !l.is_blank()) {
-        let kind = classify(&line.text, &mut header);
+        let kind = classify(line.no, &line.text, &mut header);
         if kind == Kind::Stray {
             header.stray.push((line.no, line.text.to_string()));
         } else {
@@ -72,7 +76,7 @@ pub fn parse_header(lines: &[Line<'_>]) -> Header {
     header
 }
 
-fn classify(text: &str, header: &mut Header) -> Kind {
+fn classify(no: usize, text: &str, header: &mut Header) -> Kind {
     if let Some(minutes) = scan_reading_minutes(text) {
         header.reading_minutes = Some(minutes);
         return Kind::Marker;
@@ -82,10 +86,31 @@ fn classify(text: &str, header: &mut Header) -> Kind {
         return Kind::Marker;
     }
     if let Some(series) = scan_series(text) {
+        let mut whole_kept = series == text;
         if let Some(period) = find_month_year(text) {
             // "MERICS China Industries Briefing - October 2020" is a monthly title.
             header.period_hint = Some(period);
-            header.title.get_or_insert_with(|| text.to_owned());
+            if header.title.is_none() {
+                header.title = Some(text.to_owned());
+                whole_kept = true;
+            }
+        }
+        if !whole_kept {
+            header.dropped.push((
+                no,
+                format!("only the series name {series:?} was kept of {text:?}"),
+            ));
+        }
+        if let Some(earlier) = header.series_line.replace(no)
+            && header.series.as_deref() != Some(series)
+        {
+            header.dropped.push((
+                earlier,
+                format!(
+                    "the series {:?} was replaced by a later one",
+                    header.series.as_deref().unwrap_or_default()
+                ),
+            ));
         }
         header.series = Some(series.to_owned());
         return Kind::Marker;
@@ -141,20 +166,22 @@ fn is_contents_label(text: &str) -> bool {
 /// "2. Medical equipment …", compared with the topic headlines. It must match a headline
 /// whole, or be cut short with an ellipsis: a note that merely starts like a headline
 /// ("Chips") is kept.
-pub fn is_contents_entry(text: &str, headlines: &[&str]) -> bool {
+///
+/// `headlines` are the topic headlines as [`normalise`] gives them, made once per brief.
+pub fn is_contents_entry(text: &str, headlines: &[String]) -> bool {
     let entry = scan_bullet(text)
         .or_else(|| scan_topic_heading(text).map(|(_, h)| h))
         .unwrap_or(text);
     let shortened = entry.ends_with(['…', '⋯']) || entry.ends_with("...");
     let entry = normalise(entry);
     !entry.is_empty()
-        && headlines.iter().any(|h| {
-            let headline = normalise(h);
-            headline == entry || (shortened && headline.starts_with(&entry))
-        })
+        && headlines
+            .iter()
+            .any(|headline| *headline == entry || (shortened && headline.starts_with(&entry)))
 }
 
-fn normalise(s: &str) -> String {
+/// A headline or contents entry compared without case, spaces and punctuation.
+pub fn normalise(s: &str) -> String {
     s.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
@@ -215,7 +242,7 @@ mod tests {
 
     #[test]
     fn contents_entries() {
-        let heads = ["Chips get a boost", "Batteries"];
+        let heads = ["Chips get a boost", "Batteries"].map(normalise);
         assert!(is_contents_entry("• Chips get a boost", &heads));
         assert!(is_contents_entry("2. Batteries", &heads));
         assert!(!is_contents_entry("Subscribe to our newsletter", &heads));

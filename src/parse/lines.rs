@@ -22,38 +22,66 @@ impl Line<'_> {
 }
 
 /// Splits `text` into lines; the result has one entry per line of the original.
-pub fn split_lines(text: &str) -> Vec<Line<'_>> {
+pub fn split_lines<'a>(text: &'a str) -> Vec<Line<'a>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut out = Vec::with_capacity(text.len() / 40 + 1);
     let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len() / 64 + 1);
+    // Where "**", "__" and "](" start, found in one pass over the whole text (they are rare,
+    // and no line ending is part of one, so each lies within a line).
+    let mut markup = memchr::memchr3_iter(b'*', b'_', b']', bytes)
+        .filter(|&i| is_markup_at(bytes, i))
+        .peekable();
+    let mut line = |out: &mut Vec<Line<'a>>, start: usize, end: usize| {
+        while markup.next_if(|&i| i < start).is_some() {}
+        let has_markup = markup.peek().is_some_and(|&i| i < end);
+        out.push(clean(out.len() + 1, &text[start..end], has_markup));
+    };
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'\n' => {
-                out.push(clean(out.len() + 1, &text[start..i]));
-                i += 1;
-                start = i;
-            }
-            b'\r' => {
-                out.push(clean(out.len() + 1, &text[start..i]));
-                i += if bytes.get(i + 1) == Some(&b'\n') {
-                    2
-                } else {
-                    1
-                };
-                start = i;
-            }
-            _ => i += 1,
+    for end in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+        if end < start {
+            // The "\n" of a "\r\n".
+            continue;
         }
+        line(&mut out, start, end);
+        start = if bytes[end] == b'\r' && bytes.get(end + 1) == Some(&b'\n') {
+            end + 2
+        } else {
+            end + 1
+        };
     }
     if start < bytes.len() {
-        out.push(clean(out.len() + 1, &text[start..]));
+        line(&mut out, start, bytes.len());
     }
     out
 }
 
-fn clean(no: usize, raw: &str) -> Line<'_> {
+/// Whether "**", "__" or "](" starts at byte `i`.
+fn is_markup_at(bytes: &[u8], i: usize) -> bool {
+    let next = bytes.get(i + 1).copied();
+    match bytes[i] {
+        b']' => next == Some(b'('),
+        c => next == Some(c),
+    }
+}
+
+/// Cleans one line; `has_markup` says whether it holds "**", "__" or "](".
+fn clean(no: usize, raw: &str, has_markup: bool) -> Line<'_> {
+    // Most lines start and end with printable ASCII that is neither a space nor markup.
+    let bytes = raw.as_bytes();
+    let plain = |b: &u8| *b > b' ' && *b < 0x80;
+    if bytes.is_empty()
+        || !has_markup
+            && bytes
+                .first()
+                .is_some_and(|b| plain(b) && *b != b'>' && *b != b'#')
+            && bytes.last().is_some_and(plain)
+    {
+        return Line {
+            no,
+            text: Cow::Borrowed(raw),
+            heading: false,
+        };
+    }
     let mut text = raw.trim_matches(is_space);
     while let Some(rest) = text.strip_prefix('>') {
         text = rest.trim_start_matches(is_space);
@@ -64,11 +92,12 @@ fn clean(no: usize, raw: &str) -> Line<'_> {
     if heading {
         text = text[hashes..].trim_start_matches(is_space);
     }
-    Line {
-        no,
-        text: strip_inline_markup(text),
-        heading,
-    }
+    let text = if has_markup {
+        strip_inline_markup(text)
+    } else {
+        Cow::Borrowed(text)
+    };
+    Line { no, text, heading }
 }
 
 fn is_space(c: char) -> bool {
@@ -76,48 +105,98 @@ fn is_space(c: char) -> bool {
 }
 
 /// Removes `**bold**`, `__bold__` and turns `[text](url)` into `text`.
+///
+/// Linear in the line: the searches a link needs (for "](", brackets, ")" and spaces) only
+/// move forward, so each remembers what it found last.
 fn strip_inline_markup(text: &str) -> Cow<'_, str> {
-    if !text.contains("**") && !text.contains("__") && !text.contains("](") {
-        return Cow::Borrowed(text);
+    let s = text.replace("**", "").replace("__", "");
+    let mut out = String::with_capacity(s.len());
+    let mut links = Links::new(&s);
+    // `s[..copied]` is in `out` already; the next "[" is looked for from `from`.
+    let (mut copied, mut from) = (0, 0);
+    while let Some(open) = s[from..].find('[').map(|i| from + i) {
+        match links.at(open) {
+            Some((label_end, end)) => {
+                out.push_str(&s[copied..open]);
+                out.push_str(&s[open + 1..label_end]);
+                (copied, from) = (end, end);
+            }
+            None => from = open + 1,
+        }
     }
-    let without_bold = text.replace("**", "").replace("__", "");
-    let mut out = String::with_capacity(without_bold.len());
-    let mut rest = without_bold.as_str();
-    while let Some(open) = rest.find('[') {
-        let Some(link) = markdown_link(&rest[open..]) else {
-            out.push_str(&rest[..=open]);
-            rest = &rest[open + 1..];
-            continue;
-        };
-        out.push_str(&rest[..open]);
-        out.push_str(link.label);
-        rest = &rest[open + link.len..];
-    }
-    out.push_str(rest);
+    out.push_str(&s[copied..]);
     Cow::Owned(out.trim().to_owned())
 }
 
-struct MarkdownLink<'a> {
-    label: &'a str,
-    len: usize,
+/// The first match at or after a position, remembered: a later question from a position no
+/// further than the answer has the same answer.
+struct NextMatch {
+    from: usize,
+    found: Option<Option<usize>>,
 }
 
-/// Reads `[label](target)` at the start of `s`.
-fn markdown_link(s: &str) -> Option<MarkdownLink<'_>> {
-    let close = s.find("](")?;
-    let label = &s[1..close];
-    if label.contains(['[', ']']) {
-        return None;
+impl NextMatch {
+    fn new() -> Self {
+        Self {
+            from: 0,
+            found: None,
+        }
     }
-    let target_end = s[close + 2..].find(')')?;
-    let target = &s[close + 2..close + 2 + target_end];
-    if target.contains(char::is_whitespace) {
-        return None;
+
+    fn at(&mut self, p: usize, search: impl FnOnce(usize) -> Option<usize>) -> Option<usize> {
+        match self.found {
+            Some(found) if p >= self.from && found.is_none_or(|at| at >= p) => found,
+            _ => {
+                let found = search(p);
+                (self.from, self.found) = (p, Some(found));
+                found
+            }
+        }
     }
-    Some(MarkdownLink {
-        label,
-        len: close + 2 + target_end + 1,
-    })
+}
+
+/// Reads `[label](target)` links in one text, asked at increasing positions.
+struct Links<'s> {
+    s: &'s str,
+    close: NextMatch,
+    bracket: NextMatch,
+    paren: NextMatch,
+    space: NextMatch,
+}
+
+impl<'s> Links<'s> {
+    fn new(s: &'s str) -> Self {
+        Self {
+            s,
+            close: NextMatch::new(),
+            bracket: NextMatch::new(),
+            paren: NextMatch::new(),
+            space: NextMatch::new(),
+        }
+    }
+
+    /// For the "[" at `open`: where its label ends (the "](") and where the link ends, if a
+    /// link starts there: the label has no brackets, the target no whitespace.
+    fn at(&mut self, open: usize) -> Option<(usize, usize)> {
+        let s = self.s;
+        let find = |p: usize, pat: &dyn Fn(&str) -> Option<usize>| pat(&s[p..]).map(|i| p + i);
+        let close = self.close.at(open, |p| find(p, &|t| t.find("](")))?;
+        let bracket = self
+            .bracket
+            .at(open + 1, |p| find(p, &|t| t.find(['[', ']'])));
+        if bracket.is_some_and(|b| b < close) {
+            return None;
+        }
+        let target = close + 2;
+        let paren = self.paren.at(target, |p| find(p, &|t| t.find(')')))?;
+        let space = self
+            .space
+            .at(target, |p| find(p, &|t| t.find(char::is_whitespace)));
+        if space.is_some_and(|w| w < paren) {
+            return None;
+        }
+        Some((close, paren + 1))
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +232,24 @@ mod tests {
         assert_eq!(lines[1].text, "At a glance: text");
         assert_eq!(lines[2].text, "quoted Link");
         assert!(!split_lines("#hashtag")[0].heading);
+    }
+
+    #[test]
+    fn links_among_brackets_and_spaces() {
+        assert_eq!(
+            texts("[a [b](c) d](e) [f](g h) [i]](j) x](y)"),
+            ["[a b d](e) [f](g h) [i]](j) x](y)"]
+        );
+        assert_eq!(texts("[[a](b)](c)"), ["[a](c)"]);
+        assert_eq!(texts("**[a](b)** and [c](d)"), ["a and c"]);
+    }
+
+    #[test]
+    fn long_runs_of_brackets_stay_linear() {
+        // Each "[" once searched to the end of the line: seconds for this line.
+        let line = format!("{}](x y){}", "[".repeat(50_000), "[a](b c ".repeat(20_000));
+        let text = &split_lines(&line)[0].text;
+        assert!(text.starts_with("[[[") && text.ends_with("[a](b c"));
     }
 
     #[test]

@@ -45,9 +45,9 @@ mod script;
 mod sources;
 mod topic;
 
-use chrono::NaiveDate;
+use chrono::{Datelike as _, NaiveDate};
 
-use crate::model::{Brief, PartialDate, Period, Topic, Warning, resolve_year};
+use crate::model::{Brief, PartialDate, Period, Topic, Warning};
 use lines::Line;
 use scanners::{is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_topic_heading};
 
@@ -81,6 +81,9 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     let header = header::parse_header(&lines[..layout.header_end]);
     for (no, text) in &header.stray {
         warnings.add(*no, format!("skipped web page text {text:?}"));
+    }
+    for (no, why) in &header.dropped {
+        warnings.add(*no, why.clone());
     }
     let topics = read_topics(&lines, &layout, &header, &mut warnings, &mut pending);
     let news = match &layout.news {
@@ -168,11 +171,21 @@ fn set_title_and_notes(
                 .unwrap_or_default()
         }
     };
-    let headlines: Vec<&str> = brief.topics.iter().map(|t| t.headline.as_str()).collect();
+    // Made once, and only if there are notes to compare with them.
+    let headlines = std::cell::OnceCell::new();
+    let headlines = || -> &Vec<String> {
+        headlines.get_or_init(|| {
+            brief
+                .topics
+                .iter()
+                .map(|t| header::normalise(&t.headline))
+                .collect()
+        })
+    };
     let notes: Vec<String> = rest
         .into_iter()
         .map(|(_, text)| text)
-        .filter(|text| single_topic || !header::is_contents_entry(text, &headlines))
+        .filter(|text| single_topic || !header::is_contents_entry(text, headlines()))
         .collect();
     brief.notes = notes;
 }
@@ -211,7 +224,7 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     if text.is_empty() {
         return Err(ParseError::Empty);
     }
-    if text.contains('\0') {
+    if memchr::memchr(0, text.as_bytes()).is_some() {
         return Err(ParseError::Binary("it contains NUL bytes".to_owned()));
     }
     // Whitespace such as vertical tabs is control text too, but a file of it is blank.
@@ -221,19 +234,58 @@ fn check_text(text: &str) -> Result<(), ParseError> {
     {
         return Err(ParseError::Blank);
     }
-    let total = text.chars().count();
-    let odd = text
-        .chars()
-        .filter(|c| {
-            (c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')) || *c == '\u{fffd}'
-        })
-        .count();
+    let odd = count_odd_chars(text.as_bytes());
+    if odd == 0 {
+        return Ok(());
+    }
+    // Every byte but a UTF-8 continuation byte starts a character.
+    let total = text.bytes().filter(|&b| (b as i8) >= -0x40).count();
     if odd * 20 > total {
         return Err(ParseError::Binary(format!(
             "{odd} of its {total} characters are control or undecodable characters"
         )));
     }
     Ok(())
+}
+
+/// How many characters of `bytes` (valid UTF-8) are control characters other than line
+/// breaks, tabs and form feeds (C0, DEL and C1), or U+FFFD.
+///
+/// C1 controls are `C2 80`–`C2 9F` and U+FFFD is `EF BF BD`. Most blocks of 16 bytes are
+/// printable ASCII (`20`–`7E`); only the other blocks are counted. Both loops are branch-free, so the compiler makes vector code of them.
+fn count_odd_chars(bytes: &[u8]) -> usize {
+    const BLOCK: usize = 16;
+    let odd_at = |b0: u8, b1: u8, b2: u8| {
+        let c0 = (b0 < 0x20) & (b0 != b'\n') & (b0 != b'\r') & (b0 != b'\t') & (b0 != 0x0c);
+        let c1 = (b0 == 0xc2) & (b1 & 0xe0 == 0x80);
+        let replacement = (b0 == 0xef) & (b1 == 0xbf) & (b2 == 0xbd);
+        u8::from(c0 | (b0 == 0x7f) | c1 | replacement)
+    };
+    let mut odd = 0;
+    // Whole blocks that have two bytes after them, for the look-ahead.
+    let body = bytes.len().saturating_sub(2) / BLOCK * BLOCK;
+    for start in (0..body).step_by(BLOCK) {
+        let b0 = &bytes[start..start + BLOCK];
+        let mut unprintable = 0u8;
+        for &b in b0 {
+            unprintable |= u8::from(b.wrapping_sub(0x20) >= 0x5f);
+        }
+        if unprintable == 0 {
+            continue;
+        }
+        let b1 = &bytes[start + 1..start + BLOCK + 1];
+        let b2 = &bytes[start + 2..start + BLOCK + 2];
+        let mut count = 0u8;
+        for k in 0..BLOCK {
+            count += odd_at(b0[k], b1[k], b2[k]);
+        }
+        odd += usize::from(count);
+    }
+    let at = |i: usize| bytes.get(i).copied().unwrap_or(0);
+    for (i, &b) in bytes.iter().enumerate().skip(body) {
+        odd += usize::from(odd_at(b, at(i + 1), at(i + 2)));
+    }
+    odd
 }
 
 /// Where each part of the brief is, as line indices.
@@ -393,7 +445,7 @@ fn resolve_dates(
             }
             continue;
         }
-        let resolved = resolve_year(p.date.month, p.date.day, &anchors);
+        let resolved = nearest_year(p.date.month, p.date.day, &anchors);
         if resolved.is_none() {
             let why = if anchors.is_empty() {
                 "has no year and the brief has no full date to take one from"
@@ -404,6 +456,26 @@ fn resolve_dates(
         }
         set_date(brief, p.slot, resolved);
     }
+}
+
+/// [`crate::model::resolve_year`] for anchors that are sorted: the same year, found by
+/// binary search, so a brief with many dates without a year takes no quadratic time.
+fn nearest_year(month: u32, day: u32, sorted_anchors: &[NaiveDate]) -> Option<NaiveDate> {
+    let latest = sorted_anchors.last()?;
+    let distance = |d: NaiveDate| {
+        let next = sorted_anchors.partition_point(|a| *a < d);
+        let before = next.checked_sub(1).map(|i| sorted_anchors[i]);
+        let after = sorted_anchors.get(next).copied();
+        before
+            .into_iter()
+            .chain(after)
+            .map(|a| (a - d).num_days().abs())
+            .min()
+            .unwrap_or(i64::MAX)
+    };
+    (latest.year() - 1..=latest.year() + 1)
+        .filter_map(|y| NaiveDate::from_ymd_opt(y, month, day))
+        .min_by_key(|d| distance(*d))
 }
 
 /// The brief's full dates, else the middle of the month its title names.
@@ -455,23 +527,23 @@ fn brief_period(brief: &Brief, title_month: Option<Period>) -> Option<Period> {
 }
 
 fn collect_glossary(brief: &Brief) -> Vec<crate::model::GlossaryEntry> {
-    let mut out = Vec::new();
-    glossary::collect_definitions(&brief.title, &mut out);
+    let mut glossary = glossary::Glossary::default();
+    glossary.collect_definitions(&brief.title);
     for topic in &brief.topics {
-        glossary::collect_definitions(&topic.headline, &mut out);
-        glossary::collect_definitions(&topic.at_a_glance, &mut out);
+        glossary.collect_definitions(&topic.headline);
+        glossary.collect_definitions(&topic.at_a_glance);
         for point in &topic.points {
-            glossary::collect_definitions(point, &mut out);
+            glossary.collect_definitions(point);
         }
         for event in &topic.events {
-            glossary::collect_definitions(&event.text, &mut out);
+            glossary.collect_definitions(&event.text);
         }
-        glossary::collect_definitions(&topic.comment, &mut out);
+        glossary.collect_definitions(&topic.comment);
     }
     for item in &brief.news {
-        glossary::collect_definitions(&item.text, &mut out);
+        glossary.collect_definitions(&item.text);
     }
-    out
+    glossary.into_entries()
 }
 
 /// Warnings gathered while parsing.
@@ -552,6 +624,35 @@ mod tests {
     }
 
     #[test]
+    fn nearest_year_agrees_with_the_model() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        let mut seed = 7u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+            (seed >> 33) % n
+        };
+        for _ in 0..500 {
+            let mut anchors: Vec<NaiveDate> = (0..next(6))
+                .map(|_| {
+                    d(
+                        2019 + next(4) as i32,
+                        1 + next(12) as u32,
+                        1 + next(28) as u32,
+                    )
+                })
+                .collect();
+            anchors.sort_unstable();
+            anchors.dedup();
+            let (month, day) = (1 + next(12) as u32, 1 + next(31) as u32);
+            assert_eq!(
+                nearest_year(month, day, &anchors),
+                crate::model::resolve_year(month, day, &anchors),
+                "{month}/{day} near {anchors:?}"
+            );
+        }
+    }
+
+    #[test]
     fn whitespace_only_is_blank_even_with_vertical_tabs() {
         assert_eq!(parse_brief("\u{b}\u{b}\n"), Err(ParseError::Blank));
         assert_eq!(parse_brief(" \u{85}\u{2028}\n"), Err(ParseError::Blank));
@@ -584,6 +685,35 @@ mod tests {
         let b = parse("Title\n\n1. Chips\n\nAt a glance: x\nAuthor(s)\nJane Doe\n");
         assert_eq!(b.authors, ["Jane Doe"]);
         assert_eq!(b.topics[0].at_a_glance, "x");
+    }
+
+    #[test]
+    fn footer_fields_replaced_by_other_text_are_warned_on_their_line() {
+        let b = parse(
+            "T\n\n1. Chips\n\nIssuing body: MOT Date: March 1, 2021\nAt a glance: x\n\nPolicy name: P\nmore of P\nIssuing body: MOT\nDate: March 2, 2021\nPolicy name: Q\n",
+        );
+        let policy = b.topics[0].policy.as_ref().expect("a policy");
+        assert_eq!(policy.name, "Q");
+        assert_eq!(policy.issuing_body.as_deref(), Some("MOT"));
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        // The repeated "Issuing body: MOT" loses nothing; the first date and name do.
+        assert_eq!(lines, [5, 8, 9]);
+        assert!(b.warnings[0].message.contains("\"Date\" \"March 1, 2021\""));
+    }
+
+    #[test]
+    fn series_lines_that_lose_text_are_warned() {
+        let b = parse(
+            "MERICS China Industries - Special\nMERICS Foo\nTitle\n\n1. Chips\n\nAt a glance: x.\n",
+        );
+        assert_eq!(b.series.as_deref(), Some("MERICS Foo"));
+        assert_eq!(b.title, "Title");
+        let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
+        assert_eq!(lines, [1, 1]);
+        let b = parse(
+            "MERICS China Industries Briefing - October 2020\n\n1. Chips\n\nAt a glance: x.\n",
+        );
+        assert!(b.warnings.is_empty(), "a monthly title keeps its text");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! Brackets in real briefs are not reliable (one of the sample's names never closes its outer
 //! bracket), so the split follows where the Chinese text begins and ends.
 
-use super::script::{is_cjk, trailing_group_start, trim_unbalanced};
+use super::script::{find_cjk, is_cjk, trailing_group_start, trim_unbalanced};
 
 /// The two names of a policy document.
 #[derive(Debug, PartialEq, Eq)]
@@ -15,7 +15,7 @@ pub struct PolicyNames {
 /// Splits `raw` (the text after "Policy name:") into its names, dropping "(Link)".
 pub fn split_policy_name(raw: &str) -> PolicyNames {
     let text = drop_link_markers(raw);
-    let Some(first) = text.find(is_cjk) else {
+    let Some(first) = find_cjk(&text) else {
         return PolicyNames {
             english: strip_wrapping(trim_unbalanced(&text)).to_owned(),
             chinese: None,
@@ -55,8 +55,13 @@ pub fn split_policy_name(raw: &str) -> PolicyNames {
 /// Removes "(Link)", "[Link]" and a trailing bare "Link".
 fn drop_link_markers(raw: &str) -> String {
     let mut text = raw.to_owned();
-    for marker in ["(Link)", "(link)", "[Link]", "[link]", "（Link）"] {
-        text = text.replace(marker, "");
+    // Every marker holds "ink": most names need no replacing at all.
+    if memchr::memmem::find(raw.as_bytes(), b"ink").is_some() {
+        for marker in ["(Link)", "(link)", "[Link]", "[link]", "（Link）"] {
+            if text.contains(marker) {
+                text = text.replace(marker, "");
+            }
+        }
     }
     let trimmed = text.trim_end();
     let trimmed = trimmed

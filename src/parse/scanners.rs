@@ -39,45 +39,142 @@ const LABELS: &[(&str, Label)] = &[
 
 /// Reads "Label:" at the start of `s`; returns the label and the text after the colon.
 pub fn scan_label(s: &str) -> Option<(Label, &str)> {
-    let colon = s.find([':', '：'])?;
-    let name = s[..colon].trim();
-    if name.len() > 24 {
-        return None;
-    }
-    let name = name.to_lowercase();
-    let (_, label) = LABELS.iter().find(|(spelling, _)| *spelling == name)?;
+    let (name, colon) = label_name(s)?;
+    let label = lowercase_find(name, LABELS)?;
     let after = &s[colon..];
     let colon_len = after.chars().next().map_or(1, char::len_utf8);
     Some((*label, after[colon_len..].trim()))
 }
 
-/// Splits a line that starts with a footer label into its labelled parts:
-/// "Issuing body: X Date: Y At a glance: Z" gives three parts.
-pub fn split_labels(s: &str) -> Vec<(Label, &str)> {
-    let mut parts = Vec::new();
-    let Some((mut label, mut rest)) = scan_label(s) else {
-        return parts;
-    };
-    loop {
-        let next = label.is_footer().then(|| find_inline_label(rest)).flatten();
-        match next {
-            Some((at, next_label, after)) => {
-                parts.push((label, rest[..at].trim()));
-                label = next_label;
-                rest = after;
-            }
-            None => {
-                parts.push((label, rest.trim()));
-                return parts;
+/// The longest label name, in bytes.
+const MAX_LABEL: usize = 24;
+
+/// Whether a name starting with these two bytes may be a label: every label starts with one
+/// of these pairs of ASCII letters, in any case. No other character lower-cases to a text
+/// that starts a label (the Kelvin sign gives "k", the dotted capital I "i" and a combining
+/// dot), so most lines are rejected here, exactly.
+fn could_start_label(two: [u8; 2]) -> bool {
+    matches!(
+        two.map(|b| b.to_ascii_lowercase()),
+        [b'a', b't' | b'u']
+            | [b'm', b'e']
+            | [b'c', b'o']
+            | [b'p', b'o']
+            | [b'i', b's']
+            | [b'd', b'a']
+    )
+}
+
+/// The text before the first colon of `s`, trimmed, if it is at most [`MAX_LABEL`] bytes
+/// long, and the colon's byte index. Stops reading once the name is too long, so a paragraph
+/// costs no more than its first words.
+fn label_name(s: &str) -> Option<(&str, usize)> {
+    let lead = s.len() - s.trim_start().len();
+    let bytes = s.as_bytes();
+    if !bytes
+        .get(lead..lead + 2)
+        .is_some_and(|two| could_start_label([two[0], two[1]]))
+    {
+        return None;
+    }
+    // The end of the last non-space character seen.
+    let mut name_end = lead;
+    let mut i = lead;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (is_colon, is_space, len) = if b > b' ' && b < 0x80 {
+            (b == b':', false, 1)
+        } else if b <= b' ' {
+            (
+                false,
+                matches!(b, b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r'),
+                1,
+            )
+        } else {
+            let c = s[i..].chars().next()?;
+            (c == '：', c.is_whitespace(), c.len_utf8())
+        };
+        if is_colon {
+            return Some((&s[lead..name_end], i));
+        }
+        i += len;
+        if !is_space {
+            name_end = i;
+            if name_end - lead > MAX_LABEL {
+                return None;
             }
         }
     }
+    None
+}
+
+/// Calls `f` with the bytes of `s` lower-cased, unless `s` has more than `max_chars`
+/// characters: lower case never has fewer characters than the text, so such text cannot
+/// equal a phrase of at most `max_chars` characters. Short ASCII text is lower-cased on the
+/// stack, and long lines are rejected before anything is lower-cased.
+pub(crate) fn with_lowercase<R>(
+    s: &str,
+    max_chars: impl FnOnce() -> usize,
+    f: impl FnOnce(&[u8]) -> Option<R>,
+) -> Option<R> {
+    const STACK: usize = 32;
+    if s.len() <= STACK && s.is_ascii() {
+        let mut buf = [0u8; STACK];
+        let lower = &mut buf[..s.len()];
+        lower.copy_from_slice(s.as_bytes());
+        lower.make_ascii_lowercase();
+        return f(lower);
+    }
+    if s.chars().nth(max_chars()).is_some() {
+        return None;
+    }
+    f(s.to_lowercase().as_bytes())
+}
+
+/// The entry of `table` whose key equals `s` lower-cased (keys are lower case).
+pub(crate) fn lowercase_find<'t, T>(s: &str, table: &'t [(&str, T)]) -> Option<&'t T> {
+    // Key lengths in bytes bound their lengths in characters.
+    let longest = || table.iter().map(|(key, _)| key.len()).max().unwrap_or(0);
+    with_lowercase(s, longest, |lower| {
+        table
+            .iter()
+            .find(|(key, _)| key.as_bytes() == lower)
+            .map(|(_, value)| value)
+    })
+}
+
+/// Splits a line that starts with a footer label into its labelled parts:
+/// "Issuing body: X Date: Y At a glance: Z" gives three parts.
+#[cfg(test)]
+pub fn split_labels(s: &str) -> Vec<(Label, &str)> {
+    scan_label(s).map_or_else(Vec::new, |first| label_parts(first).collect())
+}
+
+/// The labelled parts of a line, given its first label and the text after it (as
+/// [`scan_label`] reads them): a footer label's text ends where the next label starts.
+pub fn label_parts((label, rest): (Label, &str)) -> impl Iterator<Item = (Label, &str)> {
+    let mut next = Some((label, rest));
+    std::iter::from_fn(move || {
+        let (label, rest) = next.take()?;
+        match label.is_footer().then(|| find_inline_label(rest)).flatten() {
+            Some((at, next_label, after)) => {
+                next = Some((next_label, after));
+                Some((label, rest[..at].trim()))
+            }
+            None => Some((label, rest.trim())),
+        }
+    })
 }
 
 /// Finds the first " Label:" inside `s` (a label after a space, capitalised).
+///
+/// A capital that can start a label is one of six ASCII letters, so the search is a byte
+/// scan; only at those letters is the character before them decoded.
 fn find_inline_label(s: &str) -> Option<(usize, Label, &str)> {
-    s.char_indices()
-        .filter(|(i, c)| c.is_uppercase() && (*i == 0 || s[..*i].ends_with(char::is_whitespace)))
+    s.bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D'))
+        .filter(|(i, _)| s[..*i].chars().next_back().is_none_or(char::is_whitespace))
         .find_map(|(i, _)| {
             let (label, after) = scan_label(&s[i..])?;
             Some((i, label, after))
@@ -158,19 +255,25 @@ pub fn is_worth_noting(s: &str) -> bool {
 /// Which part of "Worth noting" a heading opens.
 pub fn scan_news_heading(s: &str) -> Option<crate::model::Section> {
     use crate::model::Section;
-    let s = s.trim_end_matches(':').trim().to_lowercase();
-    match s.as_str() {
-        "policy news" | "policy" | "politik" | "policy updates" => Some(Section::Policy),
-        "corporate news" | "corporate" | "company news" | "business news" | "unternehmen" => {
-            Some(Section::Corporate)
-        }
-        _ => None,
-    }
+    const HEADINGS: &[(&str, Section)] = &[
+        ("policy news", Section::Policy),
+        ("policy", Section::Policy),
+        ("politik", Section::Policy),
+        ("policy updates", Section::Policy),
+        ("corporate news", Section::Corporate),
+        ("corporate", Section::Corporate),
+        ("company news", Section::Corporate),
+        ("business news", Section::Corporate),
+        ("unternehmen", Section::Corporate),
+    ];
+    let s = s.trim_end_matches(':').trim();
+    lowercase_find(s, HEADINGS).copied()
 }
 
 /// "Author(s)", "Authors:", "Author: Jane Doe"; returns what follows on the line.
 pub fn scan_authors(s: &str) -> Option<&str> {
-    let lower = s.to_lowercase();
+    // No character but ASCII lower-cases to these ASCII labels (the Kelvin sign, the one
+    // other way to an ASCII letter, gives a "k"), so comparing the first bytes is exact.
     for label in [
         "author(s)",
         "authors",
@@ -180,7 +283,9 @@ pub fn scan_authors(s: &str) -> Option<&str> {
         "autorin",
         "autor",
     ] {
-        if lower.starts_with(label) {
+        if s.get(..label.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(label))
+        {
             let rest = s[label.len()..].trim_start();
             if rest.is_empty() || rest.starts_with([':', '：']) {
                 return Some(rest.trim_start_matches([':', '：']).trim());
@@ -205,26 +310,26 @@ pub fn is_top_heading(s: &str) -> bool {
 
 /// Lines a web page leaves in copied text.
 pub fn is_boilerplate(s: &str) -> bool {
-    const PHRASES: &[&str] = &[
-        "share this page",
-        "share",
-        "share this",
-        "print",
-        "print this page",
-        "advertisement",
-        "back to top",
-        "read more",
-        "tweet",
-        "download pdf",
-        "download",
-        "related content",
-        "cookie settings",
-        "accept cookies",
-        "?",
-        "???",
+    const PHRASES: &[(&str, ())] = &[
+        ("share this page", ()),
+        ("share", ()),
+        ("share this", ()),
+        ("print", ()),
+        ("print this page", ()),
+        ("advertisement", ()),
+        ("back to top", ()),
+        ("read more", ()),
+        ("tweet", ()),
+        ("download pdf", ()),
+        ("download", ()),
+        ("related content", ()),
+        ("cookie settings", ()),
+        ("accept cookies", ()),
+        ("?", ()),
+        ("???", ()),
     ];
-    let lower = s.trim().trim_end_matches(['.', ':']).to_lowercase();
-    PHRASES.contains(&lower.as_str())
+    let s = s.trim().trim_end_matches(['.', ':']);
+    lowercase_find(s, PHRASES).is_some()
 }
 
 #[cfg(test)]
@@ -245,6 +350,20 @@ mod tests {
         assert_eq!(scan_label("Policy name：X"), Some((Label::PolicyName, "X")));
         assert_eq!(scan_label("In 2020: something"), None);
         assert_eq!(scan_label("no colon"), None);
+    }
+
+    #[test]
+    fn every_label_passes_the_quick_test() {
+        for (spelling, _) in LABELS {
+            let b = spelling.as_bytes();
+            assert!(could_start_label([b[0], b[1]]), "{spelling}");
+            assert!(
+                could_start_label([b[0].to_ascii_uppercase(), b[1]]),
+                "{spelling}"
+            );
+        }
+        assert!(!could_start_label(*b"Th"));
+        assert_eq!(scan_label("MERICS Comment: x"), Some((Label::Comment, "x")));
     }
 
     #[test]

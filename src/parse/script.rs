@@ -13,6 +13,22 @@ pub fn is_cjk(c: char) -> bool {
         | '\u{20000}'..='\u{2FA1F}')
 }
 
+/// The byte index of the first [`is_cjk`] character in `s`. Every such character is three or
+/// four bytes long with a lead byte of at least `E2`, so only those bytes are decoded.
+pub fn find_cjk(s: &str) -> Option<usize> {
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    while let Some(rel) = bytes[from..].iter().position(|&b| b >= 0xe2) {
+        let at = from + rel;
+        let c = s[at..].chars().next()?;
+        if is_cjk(c) {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
+    None
+}
+
 /// A Han character (not punctuation).
 pub fn is_han(c: char) -> bool {
     matches!(c,
@@ -34,12 +50,34 @@ const PAIRS: &[(char, char)] = &[
     ('「', '」'),
 ];
 
+/// The index in [`PAIRS`] of the pair `c` opens.
 fn pair_of_opener(c: char) -> Option<usize> {
-    PAIRS.iter().position(|(o, _)| *o == c)
+    match c {
+        '(' => Some(0),
+        '（' => Some(1),
+        '《' => Some(2),
+        '[' => Some(3),
+        '【' => Some(4),
+        '〔' => Some(5),
+        '“' => Some(6),
+        '「' => Some(7),
+        _ => None,
+    }
 }
 
+/// The index in [`PAIRS`] of the pair `c` closes.
 fn pair_of_closer(c: char) -> Option<usize> {
-    PAIRS.iter().position(|(_, close)| *close == c)
+    match c {
+        ')' => Some(0),
+        '）' => Some(1),
+        '》' => Some(2),
+        ']' => Some(3),
+        '】' => Some(4),
+        '〕' => Some(5),
+        '”' => Some(6),
+        '」' => Some(7),
+        _ => None,
+    }
 }
 
 /// Byte positions of brackets in `s` that have no partner. A closer pairs with the nearest
@@ -51,7 +89,13 @@ fn unmatched(s: &str) -> Vec<usize> {
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut open = [0usize; PAIRS.len()];
     let mut lone = Vec::new();
-    for (i, c) in s.char_indices() {
+    // Every bracket is ASCII or starts with byte E2, E3 or EF: only those are decoded.
+    let bytes = s.as_bytes();
+    let may_be_bracket = |b: u8| matches!(b, b'(' | b')' | b'[' | b']' | 0xe2 | 0xe3 | 0xef);
+    let brackets = (0..bytes.len())
+        .filter(|&i| may_be_bracket(bytes[i]))
+        .filter_map(|i| Some((i, s[i..].chars().next()?)));
+    for (i, c) in brackets {
         if let Some(kind) = pair_of_opener(c) {
             stack.push((i, kind));
             open[kind] += 1;
@@ -80,6 +124,12 @@ fn unmatched(s: &str) -> Vec<usize> {
 /// Dropping a bracket without a partner leaves the other pairs as they were, so the lone
 /// brackets are found once: a long run of them takes linear time.
 pub fn trim_unbalanced(s: &str) -> &str {
+    let trimmed = s.trim();
+    let is_bracket = |c: char| pair_of_opener(c).is_some() || pair_of_closer(c).is_some();
+    // Only a bracket can be lone: without one at either end there is nothing to trim.
+    if !trimmed.starts_with(is_bracket) && !trimmed.ends_with(is_bracket) {
+        return trimmed;
+    }
     let lone = unmatched(s);
     let is_lone = |i: usize| lone.binary_search(&i).is_ok();
     let (mut start, mut end) = (0, s.len());
@@ -99,26 +149,67 @@ pub fn trim_unbalanced(s: &str) -> &str {
     }
 }
 
+/// The byte index of the first `a` (ASCII) or `b` in `text` at or after `from`: a byte search
+/// for `a` and for the last byte of `b`, which is then checked. Short texts are searched byte
+/// by byte, long ones with `memchr`.
+pub fn find_either(text: &str, from: usize, a: char, b: char) -> Option<usize> {
+    debug_assert!(a.is_ascii());
+    let bytes = text.as_bytes();
+    let mut buf = [0u8; 4];
+    let wide = b.encode_utf8(&mut buf).as_bytes();
+    let (a, last) = (a as u8, wide[wide.len() - 1]);
+    let hit = |i: usize| {
+        if bytes[i] == a {
+            Some(i)
+        } else {
+            let start = (i + 1).checked_sub(wide.len())?;
+            (start >= from && &bytes[start..=i] == wide).then_some(start)
+        }
+    };
+    let rest = &bytes[from..];
+    if rest.len() < 64 {
+        (0..rest.len())
+            .filter(|&i| rest[i] == a || rest[i] == last)
+            .find_map(|i| hit(from + i))
+    } else {
+        memchr::memchr2_iter(a, last, rest).find_map(|i| hit(from + i))
+    }
+}
+
 /// Byte index of the `(` that closes with the `)` ending `s`, if `s` ends with `)`.
+///
+/// Searches bytes from the end for the last bytes of the two brackets, each match checked.
 pub fn trailing_group_start(s: &str) -> Option<usize> {
-    let close = s.chars().next_back()?;
-    let open = match close {
-        ')' => '(',
-        '）' => '（',
+    let (open, close) = match s.chars().next_back()? {
+        ')' => ("(", ")"),
+        '）' => ("（", "）"),
         _ => return None,
     };
+    let (open, close) = (open.as_bytes(), close.as_bytes());
+    let (open_last, close_last) = (open[open.len() - 1], close[close.len() - 1]);
+    let bytes = s.as_bytes();
     let mut depth = 0usize;
-    for (i, c) in s.char_indices().rev() {
-        if c == close {
+    // Called at each candidate from the end: the opening bracket's index once found.
+    let step = |i: usize| {
+        let before = &bytes[..=i];
+        if before.ends_with(close) {
             depth += 1;
-        } else if c == open {
+        } else if before.ends_with(open) {
             depth -= 1;
             if depth == 0 {
-                return Some(i);
+                return Some(i + 1 - open.len());
             }
         }
+        None
+    };
+    if bytes.len() < 64 {
+        (0..bytes.len())
+            .rev()
+            .filter(|&i| bytes[i] == open_last || bytes[i] == close_last)
+            .find_map(step)
+    } else {
+        memchr::memrchr2_iter(open_last, close_last, bytes).find_map(step)
     }
-    None
 }
 
 #[cfg(test)]
@@ -130,6 +221,30 @@ mod tests {
         assert!(is_cjk('医') && is_cjk('《') && is_cjk('，'));
         assert!(is_han('医') && !is_han('《'));
         assert!(!is_cjk('a') && !is_cjk('“'));
+    }
+
+    #[test]
+    fn pair_tables_agree() {
+        for (k, (open, close)) in PAIRS.iter().enumerate() {
+            assert_eq!(pair_of_opener(*open), Some(k));
+            assert_eq!(pair_of_closer(*close), Some(k));
+        }
+        assert_eq!(pair_of_opener(')'), None);
+        assert_eq!(pair_of_closer('x'), None);
+    }
+
+    #[test]
+    fn first_cjk_character() {
+        for s in [
+            "",
+            "plain",
+            "“quoted” (x) 《书》",
+            "a “b” 医疗",
+            "ä € 、",
+            "\u{2e7f}\u{2e80}",
+        ] {
+            assert_eq!(find_cjk(s), s.find(is_cjk), "{s:?}");
+        }
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The source group that ends a news entry: "(NEA letter (CN); Reuters article (EN))".
 
-use super::script::trailing_group_start;
+use super::script::{find_either, trailing_group_start};
 use crate::model::{Lang, Source};
 
 /// Splits the trailing source group off `entry`. Returns the text without it and the sources;
@@ -13,14 +13,20 @@ pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
     let open_len = trimmed[open..].chars().next().map_or(1, char::len_utf8);
     let close_len = trimmed.chars().next_back().map_or(1, char::len_utf8);
     let inner = &trimmed[open + open_len..trimmed.len() - close_len];
-    let sources: Vec<Source> = inner
-        .split([';', '；'])
-        .map(str::trim)
-        .filter(|part| !part.is_empty())
-        .map(parse_source)
-        .collect();
-    let looks_like_sources =
-        sources.iter().any(|s| s.lang.is_some()) || inner.contains([';', '；']);
+    let mut sources = Vec::new();
+    let mut from = 0;
+    let mut separated = false;
+    loop {
+        let end = find_either(inner, from, ';', '；');
+        let part = inner[from..end.unwrap_or(inner.len())].trim();
+        if !part.is_empty() {
+            sources.push(parse_source(part));
+        }
+        let Some(end) = end else { break };
+        separated = true;
+        from = end + inner[end..].chars().next().map_or(1, char::len_utf8);
+    }
+    let looks_like_sources = separated || sources.iter().any(|s| s.lang.is_some());
     if !looks_like_sources {
         return (entry.trim(), Vec::new());
     }
@@ -31,7 +37,7 @@ pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
 fn parse_source(part: &str) -> Source {
     if let Some(open) = trailing_group_start(part) {
         let tag = part[open..].trim_matches(['(', ')', '（', '）']);
-        if let Some(lang) = Lang::from_tag(tag) {
+        if let Some(lang) = lang_of(tag) {
             return Source {
                 title: part[..open].trim().to_owned(),
                 lang: Some(lang),
@@ -42,6 +48,27 @@ fn parse_source(part: &str) -> Source {
         title: part.to_owned(),
         lang: None,
     }
+}
+
+/// [`Lang::from_tag`] without its upper-cased copy: tags are short ASCII words, so a
+/// comparison that ignores ASCII case is the same test.
+fn lang_of(tag: &str) -> Option<Lang> {
+    const TAGS: &[(&str, Lang)] = &[
+        ("CN", Lang::Chinese),
+        ("ZH", Lang::Chinese),
+        ("CHN", Lang::Chinese),
+        ("CHINESE", Lang::Chinese),
+        ("EN", Lang::English),
+        ("ENG", Lang::English),
+        ("ENGLISH", Lang::English),
+        ("DE", Lang::German),
+        ("GER", Lang::German),
+        ("GERMAN", Lang::German),
+    ];
+    let tag = tag.trim();
+    TAGS.iter()
+        .find(|(name, _)| tag.eq_ignore_ascii_case(name))
+        .map(|(_, lang)| *lang)
 }
 
 #[cfg(test)]
@@ -79,6 +106,16 @@ mod tests {
                 lang: None
             }
         );
+    }
+
+    #[test]
+    fn language_tags_read_as_the_model_reads_them() {
+        for tag in [
+            "CN", "cn", " zh ", "Chn", "chinese", "EN", "eNg", "English", "DE", "ger", "GERMAN",
+            "", "C", "CNN", "Deutsch", "ＣＮ", "cn.", "中文",
+        ] {
+            assert_eq!(lang_of(tag), Lang::from_tag(tag), "{tag:?}");
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::dates::{parse_full_date, scan_date};
 use super::lines::Line;
 use super::policy_name::split_policy_name;
-use super::scanners::{Label, is_boilerplate, scan_bullet, scan_label, split_labels};
+use super::scanners::{Label, is_boilerplate, label_parts, scan_bullet, scan_label};
 use super::{DateSlot, Pending, Warnings};
 use crate::model::{Event, Policy, Topic};
 
@@ -28,16 +28,20 @@ enum Last {
     Other,
 }
 
-struct TopicReader<'w> {
+struct TopicReader<'w, 'a> {
     topic: Topic,
     index: usize,
     part: Part,
     last: Last,
-    paragraph: Vec<String>,
+    /// The lines of the paragraph being read.
+    paragraph: Vec<&'a str>,
     glance: Vec<String>,
     comment: Vec<String>,
-    policy_name: Option<String>,
-    issuing_body: Option<String>,
+    /// Footer fields, each with the line it is on.
+    policy_name: Option<(usize, String)>,
+    /// The lines that continue the policy name.
+    policy_name_more: Vec<usize>,
+    issuing_body: Option<(usize, String)>,
     date_line: Option<(usize, String)>,
     has_label: bool,
     warnings: &'w mut Warnings,
@@ -76,6 +80,7 @@ pub fn parse_topic(
         glance: Vec::new(),
         comment: Vec::new(),
         policy_name: None,
+        policy_name_more: Vec::new(),
         issuing_body: None,
         date_line: None,
         has_label: false,
@@ -94,14 +99,14 @@ pub fn parse_topic(
     reader.finish()
 }
 
-impl TopicReader<'_> {
-    fn line(&mut self, line: &Line<'_>) {
-        let text: &str = &line.text;
+impl<'a> TopicReader<'_, 'a> {
+    fn line(&mut self, line: &'a Line<'_>) {
+        let text: &'a str = &line.text;
         if text.is_empty() {
             self.flush();
             self.last = Last::Blank;
-        } else if scan_label(text).is_some() {
-            self.labels(line.no, text);
+        } else if let Some(first) = scan_label(text) {
+            self.labels(line.no, first);
         } else if let Some(point) = scan_bullet(text) {
             self.bullet(line.no, point);
         } else if is_boilerplate(text) {
@@ -112,10 +117,10 @@ impl TopicReader<'_> {
         }
     }
 
-    fn labels(&mut self, no: usize, text: &str) {
+    fn labels(&mut self, no: usize, first: (Label, &'a str)) {
         self.flush();
         self.has_label = true;
-        for (label, value) in split_labels(text) {
+        for (label, value) in label_parts(first) {
             self.last = Last::Other;
             match label {
                 Label::AtAGlance => self.start(Part::Glance, value),
@@ -123,27 +128,53 @@ impl TopicReader<'_> {
                 Label::PolicyName => {
                     self.part = Part::Footer;
                     self.last = Last::PolicyName;
-                    if self.policy_name.replace(value.to_owned()).is_some() {
-                        self.warnings
-                            .add(no, "a second \"Policy name\" replaces the first".to_owned());
+                    let earlier = self.policy_name.replace((no, value.to_owned()));
+                    let continued = std::mem::take(&mut self.policy_name_more);
+                    if let Some((first, text)) = &earlier
+                        && text != value
+                    {
+                        for line in continued {
+                            self.warnings.add(
+                                line,
+                                format!("this line of the \"Policy name\" on line {first} is replaced by a second one on line {no}"),
+                            );
+                        }
                     }
+                    self.replaced(earlier, "Policy name", no, value);
                 }
                 Label::IssuingBody => {
                     self.part = Part::Footer;
-                    self.issuing_body = Some(value.to_owned());
+                    let earlier = self.issuing_body.replace((no, value.to_owned()));
+                    self.replaced(earlier, "Issuing body", no, value);
                 }
                 Label::Date => {
                     self.part = Part::Footer;
-                    self.date_line = Some((no, value.to_owned()));
+                    let earlier = self.date_line.replace((no, value.to_owned()));
+                    self.replaced(earlier, "Date", no, value);
                 }
             }
         }
     }
 
-    fn start(&mut self, part: Part, value: &str) {
+    /// Warns on the line of a footer field that a later one (`value`, on line `no`) replaces
+    /// with other text. (A footer may stand both under the headline and at the end of a
+    /// topic, with the same fields.)
+    fn replaced(&mut self, earlier: Option<(usize, String)>, label: &str, no: usize, value: &str) {
+        if let Some((line, text)) = earlier
+            && !text.is_empty()
+            && text != value
+        {
+            self.warnings.add(
+                line,
+                format!("\"{label}\" {text:?} is replaced by a second one on line {no}"),
+            );
+        }
+    }
+
+    fn start(&mut self, part: Part, value: &'a str) {
         self.part = part;
         if !value.is_empty() {
-            self.paragraph.push(value.to_owned());
+            self.paragraph.push(value);
             self.last = Last::Paragraph;
         }
     }
@@ -179,17 +210,20 @@ impl TopicReader<'_> {
         }
     }
 
-    fn plain(&mut self, no: usize, text: &str) {
+    fn plain(&mut self, no: usize, text: &'a str) {
         match (self.last, self.part) {
             (Last::Point, _) => append(self.topic.points.last_mut(), text),
             (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
-            (Last::PolicyName, _) => append(self.policy_name.as_mut(), text),
+            (Last::PolicyName, _) => {
+                append(self.policy_name.as_mut().map(|(_, name)| name), text);
+                self.policy_name_more.push(no);
+            }
             (_, Part::Footer) => self.warnings.add(
                 no,
                 format!("text after the policy footer could not be placed: {text:?}"),
             ),
             _ => {
-                self.paragraph.push(text.to_owned());
+                self.paragraph.push(text);
                 self.last = Last::Paragraph;
             }
         }
@@ -230,11 +264,18 @@ impl TopicReader<'_> {
             }
         }
         if self.policy_name.is_some() || self.issuing_body.is_some() || self.date_line.is_some() {
-            let names = split_policy_name(self.policy_name.as_deref().unwrap_or(""));
+            let name = self
+                .policy_name
+                .as_ref()
+                .map_or("", |(_, name)| name.as_str());
+            let names = split_policy_name(name);
             self.topic.policy = Some(Policy {
                 name: names.english,
                 name_zh: names.chinese,
-                issuing_body: self.issuing_body.filter(|b| !b.is_empty()),
+                issuing_body: self
+                    .issuing_body
+                    .map(|(_, body)| body)
+                    .filter(|b| !b.is_empty()),
                 date: policy_date,
             });
         }
