@@ -320,8 +320,9 @@ fn parse_time(text: &str, runs: usize) -> Duration {
 }
 
 /// Ten times the input takes at most `LIMIT` times as long: linear work gives about 10,
-/// quadratic work 100. Generous, for a shared and noisy machine.
-const LIMIT: f64 = 25.0;
+/// quadratic work 100. Generous (40) for a shared and noisy machine, and each size takes its
+/// best of several runs.
+const LIMIT: f64 = 40.0;
 
 #[test]
 fn parse_time_is_linear_in_the_input() {
@@ -390,7 +391,7 @@ fn parse_time_is_linear_in_the_input() {
         let short = repeated(head, unit, tail, small);
         let long = repeated(head, unit, tail, 10 * small);
         let short_time = parse_time(&short, 5);
-        let long_time = parse_time(&long, 2);
+        let long_time = parse_time(&long, 4);
         let ratio = long_time.as_secs_f64() / short_time.as_secs_f64().max(1e-6);
         assert!(
             ratio < LIMIT,

@@ -124,7 +124,7 @@ mod tests {
     use super::*;
     use crate::library::Filter;
     use crate::library::tests::two_briefs;
-    use crate::timeline::{Geometry, LaneMode, TimeScale, assign_lanes, collect_marks, day_number};
+    use crate::timeline::{Geometry, LaneMode, assign_lanes, collect_marks};
 
     fn sample_layout(width: f32) -> (Layout, Vec<Mark>, ChartStyle) {
         let lib = two_briefs();
