@@ -20,6 +20,7 @@ pub enum ShotView {
     Glossary,
     Targets,
     Figures,
+    Organisations,
     Timeline,
 }
 
@@ -34,6 +35,7 @@ impl ShotView {
             Self::Glossary => Some(View::Glossary),
             Self::Targets => Some(View::Targets),
             Self::Figures => Some(View::Figures),
+            Self::Organisations => Some(View::Organisations),
             Self::Timeline => None,
         }
     }

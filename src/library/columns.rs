@@ -49,6 +49,14 @@ const TARGETS: &[ColumnDef] = &[
     col("Issuing body", Align::Text, 130.0),
     col("Brief", Align::Text, 200.0),
 ];
+const ORGANISATIONS: &[ColumnDef] = &[
+    col("Name", Align::Text, 200.0),
+    col("Full name", Align::Text, 380.0),
+    col("Kind", Align::Text, 80.0),
+    col("Briefs", Align::Number, 60.0),
+    col("Items", Align::Number, 60.0),
+    col("Mentions", Align::Number, 70.0),
+];
 const FIGURES: &[ColumnDef] = &[
     col("Value", Align::Number, 130.0),
     col("Unit", Align::Text, 70.0),
@@ -97,6 +105,7 @@ pub fn columns(view: View) -> &'static [ColumnDef] {
         View::Glossary => GLOSSARY,
         View::Targets => TARGETS,
         View::Figures => FIGURES,
+        View::Organisations => ORGANISATIONS,
     }
 }
 
@@ -183,6 +192,20 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 3 => lib.origin_label(row.brief, row.origin),
                 4 => opt(lib.origin_body(row.brief, row.origin)),
                 5 => Cow::Borrowed(brief),
+                _ => Cow::Borrowed(""),
+            }
+        }
+        Row::Org(i) => {
+            let Some(org) = lib.org(i) else {
+                return Cow::Borrowed("");
+            };
+            match column {
+                0 => Cow::Borrowed(&org.name),
+                1 => opt(org.full_name.as_deref()),
+                2 => Cow::Borrowed(super::org_kind_label(org.kind)),
+                3 => Cow::Owned(org.briefs.len().to_string()),
+                4 => Cow::Owned(org.items.len().to_string()),
+                5 => Cow::Owned(org.mentions.to_string()),
                 _ => Cow::Borrowed(""),
             }
         }

@@ -339,12 +339,7 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             let policy = lib.topic(b, t).and_then(|t| t.policy.as_ref());
             Facts {
                 periods: lib.period_labels(b),
-                bodies: Some(
-                    policy
-                        .and_then(|p| p.issuing_body.as_deref())
-                        .map(split_bodies)
-                        .unwrap_or_default(),
-                ),
+                bodies: Some(lib.bodies(b, t)),
                 date: Some(policy.and_then(|p| p.date)),
                 doc_type: policy.map(|_| {
                     lib.doc_info(b, t)
@@ -366,6 +361,10 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
                 ..Facts::default()
             },
             None => Facts::default(),
+        },
+        Row::Org(i) => Facts {
+            periods: lib.org(i).map_or(&[], |o| o.periods.as_slice()),
+            ..Facts::default()
         },
         Row::Figure(i) => match lib.figure(i) {
             Some(row) => Facts {

@@ -2,12 +2,14 @@
 //! news item, and each policy's document type.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::{Library, Row, View};
 use crate::model::{
-    BriefAnalysis, DocInfo, DocType, Figure, FigureKind, Organisation, Target, TargetKind,
+    BriefAnalysis, DocInfo, DocType, Figure, FigureKind, OrgKind, Organisation, PolicyAnalysis,
+    Target, TargetKind,
 };
 
 /// Where a target or figure was found in its brief.
@@ -43,10 +45,30 @@ pub struct FigureRow {
 pub(super) struct Findings {
     pub targets: Vec<TargetRow>,
     pub figures: Vec<FigureRow>,
-    /// Per brief, per topic: the policy document's type.
-    pub docs: Vec<Vec<Option<DocInfo>>>,
+    /// Per brief, per topic: what the footer says of the policy document.
+    pub policies: Vec<Vec<Option<PolicyAnalysis>>>,
     /// Per brief: the organisations it names.
     pub organisations: Vec<Vec<Organisation>>,
+    /// Every organisation named anywhere, with where.
+    pub orgs: Vec<OrgRow>,
+    /// Policy key → the topics (brief, topic) whose footer names that policy, oldest brief
+    /// first.
+    pub same_policy: HashMap<String, Vec<(u32, u16)>>,
+}
+
+/// An organisation across the library.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OrgRow {
+    pub name: String,
+    pub full_name: Option<String>,
+    pub kind: OrgKind,
+    /// The briefs that name it.
+    pub briefs: Vec<u32>,
+    /// Every topic and news item that names it.
+    pub items: Vec<(u32, Origin)>,
+    pub mentions: usize,
+    /// The periods of the briefs that name it, "YYYY-MM".
+    pub periods: Vec<String>,
 }
 
 impl Findings {
@@ -55,7 +77,7 @@ impl Findings {
         for (b, analysis) in analyses.into_iter().enumerate() {
             let b = b as u32;
             let (mut t_seq, mut f_seq) = (0u32, 0u32);
-            let mut docs = Vec::with_capacity(analysis.topics.len());
+            let mut policies = Vec::with_capacity(analysis.topics.len());
             let topics = analysis.topics.into_iter().enumerate();
             let news = analysis.news.into_iter().enumerate();
             let mut push = |origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
@@ -79,17 +101,77 @@ impl Findings {
                 }
             };
             for (t, topic) in topics {
-                docs.push(topic.policy.map(|p| p.doc));
+                if let Some(key) = topic.policy.as_ref().and_then(|p| p.key.as_ref()) {
+                    out.same_policy
+                        .entry(key.key.clone())
+                        .or_default()
+                        .push((b, t as u16));
+                }
+                policies.push(topic.policy);
                 push(Origin::Topic(t as u16), topic.targets, topic.figures);
             }
             for (n, item) in news {
                 push(Origin::News(n as u16), item.targets, item.figures);
             }
-            out.docs.push(docs);
+            out.policies.push(policies);
             out.organisations.push(analysis.organisations);
         }
+        out.orgs = orgs(&out.organisations);
         out
     }
+
+    /// Fills in each organisation's periods from its briefs'.
+    fn set_periods(&mut self, periods: &[Vec<String>]) {
+        for org in &mut self.orgs {
+            let mut all: Vec<String> = org
+                .briefs
+                .iter()
+                .flat_map(|b| periods.get(*b as usize).into_iter().flatten().cloned())
+                .collect();
+            all.sort();
+            all.dedup();
+            org.periods = all;
+        }
+    }
+}
+
+/// The organisations of every brief, merged by name, most mentioned first.
+fn orgs(per_brief: &[Vec<Organisation>]) -> Vec<OrgRow> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<OrgRow> = Vec::new();
+    for (b, orgs) in per_brief.iter().enumerate() {
+        let b = b as u32;
+        for org in orgs {
+            let i = *index.entry(org.name.as_str()).or_insert_with(|| {
+                out.push(OrgRow {
+                    name: org.name.clone(),
+                    full_name: org.full_name.clone(),
+                    kind: org.kind,
+                    briefs: Vec::new(),
+                    items: Vec::new(),
+                    mentions: 0,
+                    periods: Vec::new(),
+                });
+                out.len() - 1
+            });
+            let row = &mut out[i];
+            row.briefs.push(b);
+            row.mentions += org.mentions;
+            row.items
+                .extend(org.topics.iter().map(|t| (b, Origin::Topic(*t as u16))));
+            row.items
+                .extend(org.news.iter().map(|n| (b, Origin::News(*n as u16))));
+            if row.full_name.is_none() {
+                row.full_name.clone_from(&org.full_name);
+            }
+        }
+    }
+    out.sort_by(|a, b| {
+        b.mentions
+            .cmp(&a.mentions)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    out
 }
 
 impl Library {
@@ -97,10 +179,13 @@ impl Library {
     /// and the policies' document types.
     pub fn with_analyses(mut self, analyses: Vec<BriefAnalysis>) -> Self {
         self.findings = Findings::new(analyses);
+        self.findings.set_periods(&self.period_labels);
         let targets = (0..self.findings.targets.len() as u32).map(Row::Target);
         self.rows.insert(View::Targets, targets.collect());
         let figures = (0..self.findings.figures.len() as u32).map(Row::Figure);
         self.rows.insert(View::Figures, figures.collect());
+        let orgs = (0..self.findings.orgs.len() as u32).map(Row::Org);
+        self.rows.insert(View::Organisations, orgs.collect());
         self.haystacks = Default::default();
         self.ranks = super::sort::RankCache::new();
         self
@@ -114,13 +199,51 @@ impl Library {
         self.findings.figures.get(index as usize)
     }
 
-    /// The document type of topic `t` of brief `b`'s policy, if the analysis found one.
-    pub fn doc_info(&self, b: u32, t: u16) -> Option<&DocInfo> {
+    /// What the analysis found in the footer of topic `t` of brief `b`.
+    pub fn policy_analysis(&self, b: u32, t: u16) -> Option<&PolicyAnalysis> {
         self.findings
-            .docs
+            .policies
             .get(b as usize)?
             .get(t as usize)?
             .as_ref()
+    }
+
+    /// The document type of topic `t` of brief `b`'s policy, if the analysis found one.
+    pub fn doc_info(&self, b: u32, t: u16) -> Option<&DocInfo> {
+        self.policy_analysis(b, t).map(|p| &p.doc)
+    }
+
+    /// The issuing bodies of topic `t` of brief `b`, by their usual names: "Ministry of
+    /// Industry and Information Technology" and "MIIT" are both "MIIT". As written when the
+    /// analysis has none.
+    pub fn bodies(&self, b: u32, t: u16) -> Vec<&str> {
+        match self.policy_analysis(b, t) {
+            Some(p) if !p.issuing_bodies.is_empty() => {
+                p.issuing_bodies.iter().map(String::as_str).collect()
+            }
+            _ => self
+                .topic(b, t)
+                .and_then(|t| t.policy.as_ref()?.issuing_body.as_deref())
+                .map(super::split_bodies)
+                .unwrap_or_default(),
+        }
+    }
+
+    /// The other topics whose footer names the same policy as topic `t` of brief `b` (a draft
+    /// and its final version, an interpretation), oldest brief first.
+    pub fn same_policy(&self, b: u32, t: u16) -> Vec<(u32, u16)> {
+        let Some(key) = self.policy_analysis(b, t).and_then(|p| p.key.as_ref()) else {
+            return Vec::new();
+        };
+        self.findings
+            .same_policy
+            .get(&key.key)
+            .map(|all| all.iter().copied().filter(|m| *m != (b, t)).collect())
+            .unwrap_or_default()
+    }
+
+    pub fn org(&self, index: u32) -> Option<&OrgRow> {
+        self.findings.orgs.get(index as usize)
     }
 
     /// The organisations brief `b` names.
@@ -233,5 +356,13 @@ pub fn figure_kind_label(kind: FigureKind) -> &'static str {
         FigureKind::Mass => "mass",
         FigureKind::Length => "length",
         FigureKind::Count => "count",
+    }
+}
+
+/// "company", "agency".
+pub fn org_kind_label(kind: OrgKind) -> &'static str {
+    match kind {
+        OrgKind::Company => "company",
+        OrgKind::Agency => "agency",
     }
 }

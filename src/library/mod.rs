@@ -23,8 +23,8 @@ use crate::model::{GlossaryKind, NewsItem, Topic};
 pub use columns::{Align, ColumnDef, columns, number};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
 pub use findings::{
-    FigureRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label, figure_kind_label,
-    target_kind_label,
+    FigureRow, OrgRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label,
+    figure_kind_label, org_kind_label, target_kind_label,
 };
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
@@ -44,15 +44,18 @@ pub enum View {
     Targets,
     /// Amounts, shares, capacities and counts, from every topic and news item.
     Figures,
+    /// Companies and agencies named in topics and news.
+    Organisations,
 }
 
 impl View {
-    pub const ALL: [Self; 7] = [
+    pub const ALL: [Self; 8] = [
         Self::Policies,
         Self::News,
         Self::Topics,
         Self::Targets,
         Self::Figures,
+        Self::Organisations,
         Self::Briefs,
         Self::Glossary,
     ];
@@ -66,6 +69,7 @@ impl View {
             Self::Glossary => "Glossary",
             Self::Targets => "Targets",
             Self::Figures => "Figures",
+            Self::Organisations => "Organisations",
         }
     }
 
@@ -79,6 +83,7 @@ impl View {
             Self::Glossary => "glossary terms",
             Self::Targets => "targets",
             Self::Figures => "figures",
+            Self::Organisations => "organisations",
         }
     }
 }
@@ -95,6 +100,8 @@ pub enum Row {
     Target(u32),
     /// An index into the library's figures.
     Figure(u32),
+    /// An index into the library's organisations.
+    Org(u32),
 }
 
 /// What is selected, stable across reloads of the library.
@@ -108,6 +115,8 @@ pub enum ItemKey {
     /// A brief and the target's place among that brief's targets.
     Target(BriefId, u32),
     Figure(BriefId, u32),
+    /// An organisation, by its usual name.
+    Org(String),
 }
 
 /// A term defined by one or more briefs.
@@ -339,6 +348,7 @@ impl Library {
                 let f = self.figure(i)?;
                 ItemKey::Figure(self.brief(f.brief)?.id, f.seq)
             }
+            Row::Org(i) => ItemKey::Org(self.org(i)?.name.clone()),
         })
     }
 
@@ -373,6 +383,12 @@ impl Library {
                     .position(|t| t.brief == b && t.seq == *seq)
                     .map(|i| Row::Target(i as u32))
             }
+            ItemKey::Org(name) => self
+                .findings
+                .orgs
+                .iter()
+                .position(|o| o.name == *name)
+                .map(|i| Row::Org(i as u32)),
             ItemKey::Figure(id, seq) => {
                 let b = brief(id)?;
                 self.findings
@@ -394,6 +410,7 @@ impl Library {
             ItemKey::Term(_) => View::Glossary,
             ItemKey::Target(..) => View::Targets,
             ItemKey::Figure(..) => View::Figures,
+            ItemKey::Org(_) => View::Organisations,
         }
     }
 

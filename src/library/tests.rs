@@ -348,3 +348,60 @@ fn targets_figures_and_document_types_are_rows_columns_and_facets() {
     let key = lib.key(View::Targets, row).unwrap();
     assert_eq!(two_briefs_analysed().row_of(&key), Some(row));
 }
+
+#[test]
+fn one_policy_across_briefs_organisations_and_bodies_by_their_usual_names() {
+    // A later brief of our own reports the final version of the sample's draft plan, issued
+    // under the ministry's full name.
+    let later = "\
+Final plans + More
+
+1. The medical equipment plan is final
+
+At a glance: The ministry turned last year's draft into its final plan, with few changes.
+
+MERICS comment: Huawei and Baidu were not named in it, unlike in other plans.
+
+Policy name: Medical Equipment Industry Development Plan (2021-2025) (医疗装备产业发展规划(2021-2025年)) (Link)
+Issuing body: Ministry of Industry and Information Technology
+Date: December 28, 2021
+";
+    let mut briefs = two_briefs().briefs().to_vec();
+    briefs.push(StoredBrief {
+        id: BriefId(3),
+        file_name: "3.txt".into(),
+        imported_at: "2026-11-28T10:00:00+00:00".into(),
+        brief: parse_brief(later).unwrap(),
+    });
+    let analyses = briefs
+        .iter()
+        .map(|s| crate::analysis::analyse(&s.brief))
+        .collect();
+    let lib = Library::new(briefs).with_analyses(analyses);
+    // The draft (sample, topic 2) and the final version link both ways.
+    assert_eq!(lib.same_policy(0, 1), [(2, 0)]);
+    assert_eq!(lib.same_policy(2, 0), [(0, 1)]);
+    assert!(lib.same_policy(0, 0).is_empty());
+    // The full name counts as MIIT in the body facet.
+    let counts = Filter::default().facet_counts(&lib, View::Policies);
+    assert_eq!(counts.bodies.get("MIIT"), Some(&3));
+    assert_eq!(
+        counts
+            .bodies
+            .get("Ministry of Industry and Information Technology"),
+        None
+    );
+    // Organisations: one row per name across briefs, with every item that names it.
+    let names = column(&lib, View::Organisations, lib.rows(View::Organisations), 0);
+    let huawei = names.iter().position(|n| n == "Huawei").unwrap();
+    let row = lib.rows(View::Organisations)[huawei];
+    let Row::Org(i) = row else { panic!("{row:?}") };
+    let org = lib.org(i).unwrap();
+    assert_eq!(org.briefs, [0, 2]);
+    assert!(org.items.contains(&(2, Origin::Topic(0))));
+    let f = Filter {
+        search: "huawei".into(),
+        ..Filter::default()
+    };
+    assert_eq!(f.matching(&lib, View::Organisations), [row]);
+}

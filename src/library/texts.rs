@@ -149,6 +149,7 @@ impl Library {
                 View::Glossary,
                 View::Targets,
                 View::Figures,
+                View::Organisations,
             ]
             .map(texts)
             .into();
@@ -260,6 +261,12 @@ impl Library {
                 if let Some(row) = self.target(i) {
                     parts.push(&row.target.text);
                     parts.push(&row.target.phrase);
+                }
+            }
+            Row::Org(i) => {
+                if let Some(org) = self.org(i) {
+                    parts.push(&org.name);
+                    parts.extend(org.full_name.as_deref());
                 }
             }
             Row::Figure(i) => {

@@ -2,7 +2,9 @@
 
 use super::theme::{BLOCK_GAP, weak};
 use crate::command::Command;
-use crate::library::{ItemKey, Library, Origin, Row, figure_kind_label, number, target_kind_label};
+use crate::library::{
+    ItemKey, Library, Origin, Row, figure_kind_label, number, org_kind_label, target_kind_label,
+};
 use crate::model::StoredBrief;
 use crate::model::{NewsItem, Topic};
 
@@ -48,6 +50,7 @@ pub fn detail_ui(
             Row::Glossary(g) => term_ui(ui, lib, g, commands),
             Row::Target(i) => target_ui(ui, lib, i, key, commands),
             Row::Figure(i) => figure_ui(ui, lib, i, key, commands),
+            Row::Org(i) => org_ui(ui, lib, i, commands),
         });
 }
 
@@ -140,6 +143,7 @@ fn topic_ui(
                     ui.end_row();
                 }
             });
+        history_ui(ui, lib, key, commands);
     }
     if loading {
         ui.horizontal(|ui| {
@@ -198,6 +202,77 @@ fn origin_link_ui(
         }
     });
     brief_link_ui(ui, stored, commands);
+}
+
+/// The same policy in other briefs: its draft, its final version, its interpretation.
+fn history_ui(ui: &mut egui::Ui, lib: &Library, key: &ItemKey, commands: &mut Vec<Command>) {
+    let Some(Row::Topic(b, t)) = lib.row_of(key) else {
+        return;
+    };
+    let others = lib.same_policy(b, t);
+    if others.is_empty() {
+        return;
+    }
+    section_label(ui, "THE SAME POLICY IN OTHER BRIEFS");
+    for (ob, ot) in others {
+        let (Some(stored), Some(topic)) = (lib.brief(ob), lib.topic(ob, ot)) else {
+            continue;
+        };
+        let Some(policy) = &topic.policy else {
+            continue;
+        };
+        let date = policy.date.map(|d| d.to_string()).unwrap_or_default();
+        let mut label = format!("{date} · {}", policy.name);
+        if let Some(doc) = lib.doc_info(ob, ot).map(crate::library::doc_label)
+            && !doc.is_empty()
+        {
+            label.push_str(&format!(" ({doc})"));
+        }
+        if ui.link(label).on_hover_text(&stored.brief.title).clicked() {
+            commands.push(Command::Open(ItemKey::Policy(stored.id, ot)));
+        }
+    }
+}
+
+/// How many items an organisation's detail lists before "and N more".
+const MAX_LISTED: usize = 200;
+
+fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>) {
+    let Some(org) = lib.org(i) else { return };
+    ui.heading(&org.name);
+    if let Some(full) = &org.full_name {
+        ui.label(full);
+    }
+    ui.weak(format!(
+        "{} · named {} times in {} items of {} briefs",
+        org_kind_label(org.kind),
+        org.mentions,
+        org.items.len(),
+        org.briefs.len()
+    ));
+    section_label(ui, "NAMED IN");
+    for &(b, origin) in org.items.iter().take(MAX_LISTED) {
+        let Some(stored) = lib.brief(b) else { continue };
+        let key = match origin {
+            Origin::Topic(t) => match lib.topic(b, t) {
+                Some(topic) if topic.policy.is_some() => ItemKey::Policy(stored.id, t),
+                _ => ItemKey::Topic(stored.id, t),
+            },
+            Origin::News(n) => ItemKey::News(stored.id, n),
+        };
+        let period = stored
+            .brief
+            .period
+            .map(|p| p.to_string())
+            .unwrap_or_default();
+        let label = format!("{period} · {}", lib.origin_label(b, origin));
+        if ui.link(label).clicked() {
+            commands.push(Command::Open(key));
+        }
+    }
+    if org.items.len() > MAX_LISTED {
+        ui.weak(format!("and {} more", org.items.len() - MAX_LISTED));
+    }
 }
 
 fn target_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
@@ -429,6 +504,13 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
             let row = lib.figure(i)?;
             let from = lib.origin_label(row.brief, row.origin);
             format!("{}, {from}: {}", head(row.brief)?, row.figure.text)
+        }
+        Row::Org(i) => {
+            let org = lib.org(i)?;
+            match &org.full_name {
+                Some(full) => format!("{} — {full}", org.name),
+                None => org.name.clone(),
+            }
         }
     })
 }
