@@ -203,6 +203,14 @@ fn dropped_files_are_imported_and_reported() {
         h.state().column_texts(0).len() > 4,
         "the policies table grew"
     );
+    // What the two briefs added, one click away.
+    h.get_by_label("What's new").click();
+    h.run();
+    assert!(h.query_by_label_contains("New policies (").is_some());
+    assert!(
+        h.query_by_label("New policies (0)").is_none(),
+        "the fixtures bring policies the sample does not have"
+    );
 }
 
 #[test]

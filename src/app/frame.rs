@@ -261,6 +261,14 @@ impl App {
                 ui.separator();
                 ui.label(status);
             }
+            if self.whats_new.is_some()
+                && ui
+                    .small_button("What's new")
+                    .on_hover_text("New policies, targets and organisations from the last import")
+                    .clicked()
+            {
+                self.show_whats_new = true;
+            }
             if let Some(report) = &self.report {
                 if ui.small_button("Report").clicked() {
                     self.show_report = true;
@@ -401,6 +409,16 @@ impl App {
                 self.original = None;
             }
         }
+        if self.show_whats_new
+            && let Some(new) = &self.whats_new
+        {
+            let mut open = true;
+            egui::Window::new("What's new")
+                .open(&mut open)
+                .default_size([560.0, 420.0])
+                .show(ctx, |ui| whats_new_ui(ui, &self.lib, new, commands));
+            self.show_whats_new = open;
+        }
         if self.show_report
             && let Some(report) = &self.report
         {
@@ -447,5 +465,39 @@ fn report_ui(ui: &mut egui::Ui, report: &[super::ReportLine], commands: &mut Vec
                     ui.end_row();
                 }
             });
+    });
+}
+
+/// How many items of each kind the "What's new" window lists.
+const NEW_LISTED: usize = 100;
+
+fn whats_new_ui(
+    ui: &mut egui::Ui,
+    lib: &crate::library::Library,
+    new: &crate::library::WhatsNew,
+    commands: &mut Vec<Command>,
+) {
+    egui::ScrollArea::vertical().show(ui, |ui| {
+        for (title, keys) in [
+            ("New policies", &new.policies),
+            ("Targets", &new.targets),
+            ("New organisations", &new.organisations),
+        ] {
+            egui::CollapsingHeader::new(format!("{title} ({})", keys.len()))
+                .default_open(true)
+                .show(ui, |ui| {
+                    if keys.is_empty() {
+                        ui.weak("None.");
+                    }
+                    for key in keys.iter().take(NEW_LISTED) {
+                        if ui.link(lib.item_label(key)).clicked() {
+                            commands.push(Command::Open(key.clone()));
+                        }
+                    }
+                    if keys.len() > NEW_LISTED {
+                        ui.weak(format!("and {} more", keys.len() - NEW_LISTED));
+                    }
+                });
+        }
     });
 }

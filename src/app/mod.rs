@@ -98,6 +98,11 @@ pub struct App {
     loads: u64,
     /// For an outline library: the selected topic read whole, and the last one asked for.
     full_topic: Option<(BriefId, u16, crate::model::Topic)>,
+    /// Briefs the last import added, until the library that holds them arrives.
+    just_imported: Vec<BriefId>,
+    /// What the last import added, and whether its window is open.
+    whats_new: Option<crate::library::WhatsNew>,
+    show_whats_new: bool,
     /// The last saved search deleted, with its place, until undone or replaced.
     deleted_search: Option<(usize, crate::library::SavedSearch)>,
     asked_topic: Option<(BriefId, u16)>,
@@ -179,6 +184,9 @@ impl App {
             loads: 0,
             full_topic: None,
             deleted_search: None,
+            just_imported: Vec::new(),
+            whats_new: None,
+            show_whats_new: false,
             asked_topic: None,
             selected: None,
             selected_pos: None,
@@ -290,6 +298,10 @@ impl App {
                 }
                 self.lib = lib;
                 self.loads += 1;
+                if !self.just_imported.is_empty() {
+                    let new = self.lib.whats_new(&std::mem::take(&mut self.just_imported));
+                    self.whats_new = (!new.is_empty()).then_some(new);
+                }
                 self.loaded = true;
                 self.dirty = true;
             }
@@ -305,6 +317,11 @@ impl App {
                     summary = format!("Cancelled. {summary}");
                 }
                 self.status = Some(summary);
+                self.just_imported = report
+                    .iter()
+                    .filter(|l| matches!(l.outcome, "imported" | "updated"))
+                    .filter_map(|l| l.brief)
+                    .collect();
                 // Open the report by itself only when something needs reading.
                 self.show_report = report
                     .iter()

@@ -10,6 +10,7 @@ mod findings;
 mod saved;
 mod sort;
 mod texts;
+mod whats_new;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -28,6 +29,7 @@ pub use findings::{
 };
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
+pub use whats_new::WhatsNew;
 
 /// A table of the app.
 #[derive(
