@@ -164,27 +164,22 @@ impl App {
                 commands.push(Command::SetFilter(filter));
             }
             ui.separator();
-            let on_table = self.state.screen == Screen::Table;
-            for view in View::ALL {
-                let current = on_table && self.state.view == view;
-                if ui.selectable_label(current, view.label()).clicked() {
-                    commands.push(Command::SetView(view));
+            ui.menu_button("Import", |ui| {
+                if ui
+                    .button("Files…")
+                    .on_hover_text("Import brief files (Ctrl+O)")
+                    .clicked()
+                {
+                    commands.push(Command::PickFiles { folder: false });
                 }
-            }
-            if ui.selectable_label(!on_table, "Timeline").clicked() {
-                commands.push(Command::ShowTimeline);
-            }
-            ui.separator();
-            if ui
-                .button("Import…")
-                .on_hover_text("Import brief files (Ctrl+O)")
-                .clicked()
-            {
-                commands.push(Command::PickFiles { folder: false });
-            }
-            if ui.button("Import folder…").clicked() {
-                commands.push(Command::PickFiles { folder: true });
-            }
+                if ui
+                    .button("Folder…")
+                    .on_hover_text("Import every brief in a folder and its subfolders")
+                    .clicked()
+                {
+                    commands.push(Command::PickFiles { folder: true });
+                }
+            });
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(self.state.theme.label()).clicked() {
                     commands.push(Command::ToggleDarkMode);
@@ -194,6 +189,20 @@ impl App {
                     .on_hover_text("A slim timeline above the tables");
                 ui.toggle_value(&mut self.state.show_facets, "Filters");
             });
+        });
+        // The views on a row of their own: eight tables and the timeline need the width.
+        ui.horizontal_wrapped(|ui| {
+            let on_table = self.state.screen == Screen::Table;
+            for view in View::ALL {
+                let current = on_table && self.state.view == view;
+                if ui.selectable_label(current, view.label()).clicked() {
+                    commands.push(Command::SetView(view));
+                }
+            }
+            ui.separator();
+            if ui.selectable_label(!on_table, "Timeline").clicked() {
+                commands.push(Command::ShowTimeline);
+            }
         });
     }
 
