@@ -342,7 +342,7 @@ impl App {
                 self.selected = Some(ItemKey::Brief(id));
             }
             Event::Original { name, text } => self.original = Some((name, text)),
-            Event::TextsReady => self.dirty = true,
+            Event::TextsReady | Event::AnalysesReady => self.dirty = true,
             Event::Topic { id, index, topic } => self.full_topic = Some((id, index, *topic)),
             Event::Failed(message) => {
                 self.progress = None;

@@ -48,6 +48,8 @@ pub enum Event {
     Loaded(Arc<Library>),
     /// An outline library's search texts are in place: search covers every text now.
     TextsReady,
+    /// An outline library's analyses are in: targets, figures, organisations, types.
+    AnalysesReady,
     /// A topic read whole, for an outline library's detail panel.
     Topic {
         id: BriefId,
@@ -266,16 +268,19 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
         }
     };
     let versions = store.all_versions().unwrap_or_default();
-    let analyses = super::analyses::analyses_for(store, &briefs, outline);
-    let mut lib = Library::new(briefs)
-        .with_versions(versions)
-        .with_analyses(analyses);
+    let mut lib = Library::new(briefs).with_versions(versions);
     if outline {
+        // The tables first; the analyses' views and the search texts follow.
         lib = lib.partial();
+    } else {
+        let analyses = super::analyses::analyses_for(store, lib.briefs(), false);
+        lib = lib.with_analyses(analyses);
     }
     let lib = Arc::new(lib);
     send(Event::Loaded(Arc::clone(&lib)));
     if outline {
+        lib.install_analyses(super::analyses::analyses_for(store, lib.briefs(), true));
+        send(Event::AnalysesReady);
         let mut texts = lib.texts_builder();
         match store
             .for_each_topic_text(|id, ord, summary, comment| texts.add(id, ord, summary, comment))
@@ -480,7 +485,10 @@ mod reload_tests {
         reload_with(&mut store, &send, 2);
         let events = events.into_inner().unwrap();
         assert!(
-            matches!(events[..], [Event::Loaded(_), Event::TextsReady]),
+            matches!(
+                events[..],
+                [Event::Loaded(_), Event::AnalysesReady, Event::TextsReady]
+            ),
             "{events:?}"
         );
         let Event::Loaded(lib) = &events[0] else {
@@ -502,6 +510,16 @@ mod reload_tests {
         let found = search.matching(lib, view);
         assert!(!found.is_empty(), "{word}");
         assert_eq!(found, search.matching(&whole, view));
+        // The analyses came for the outline too, read whole: a target from a comment is there.
+        let analysed = whole.with_analyses(
+            all.iter()
+                .map(|s| crate::analysis::analyse(&s.brief))
+                .collect(),
+        );
+        let view = crate::library::View::Targets;
+        assert!(lib.has_analyses());
+        assert_eq!(lib.rows(view).len(), analysed.rows(view).len());
+        let whole = Library::new(all.clone());
         // So do the glossary's counts.
         for g in 0..whole.rows(crate::library::View::Glossary).len() as u32 {
             assert_eq!(lib.mentions(g), whole.mentions(g));

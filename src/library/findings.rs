@@ -2,7 +2,7 @@
 //! news item, and each policy's document type.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -54,6 +54,8 @@ pub(super) struct Findings {
     /// Policy key → the topics (brief, topic) whose footer names that policy, oldest brief
     /// first.
     pub same_policy: HashMap<String, Vec<(u32, u16)>>,
+    /// The rows of the Targets, Figures and Organisations views.
+    pub rows: BTreeMap<View, Vec<Row>>,
 }
 
 /// An organisation across the library.
@@ -175,33 +177,53 @@ fn orgs(per_brief: &[Vec<Organisation>]) -> Vec<OrgRow> {
 }
 
 impl Library {
-    /// Adds each brief's analysis (in the order of the briefs): the Targets and Figures views
-    /// and the policies' document types.
+    /// Adds each brief's analysis (in the order of the briefs): the Targets, Figures and
+    /// Organisations views, the policies' document types and their links across briefs.
     pub fn with_analyses(mut self, analyses: Vec<BriefAnalysis>) -> Self {
-        self.findings = Findings::new(analyses);
-        self.findings.set_periods(&self.period_labels);
-        let targets = (0..self.findings.targets.len() as u32).map(Row::Target);
-        self.rows.insert(View::Targets, targets.collect());
-        let figures = (0..self.findings.figures.len() as u32).map(Row::Figure);
-        self.rows.insert(View::Figures, figures.collect());
-        let orgs = (0..self.findings.orgs.len() as u32).map(Row::Org);
-        self.rows.insert(View::Organisations, orgs.collect());
+        self.findings = std::sync::OnceLock::new();
         self.haystacks = Default::default();
         self.ranks = super::sort::RankCache::new();
+        self.install_analyses(analyses);
         self
     }
 
+    /// Adds the analyses to a library already shared with the window (a large library shows
+    /// its tables first). Once only: later calls change nothing. Call before the search texts
+    /// are made ([`Library::warm`], [`Library::texts_builder`]), so they cover the findings.
+    pub fn install_analyses(&self, analyses: Vec<BriefAnalysis>) {
+        let mut findings = Findings::new(analyses);
+        findings.set_periods(&self.period_labels);
+        let targets = (0..findings.targets.len() as u32).map(Row::Target);
+        findings.rows.insert(View::Targets, targets.collect());
+        let figures = (0..findings.figures.len() as u32).map(Row::Figure);
+        findings.rows.insert(View::Figures, figures.collect());
+        let orgs = (0..findings.orgs.len() as u32).map(Row::Org);
+        findings.rows.insert(View::Organisations, orgs.collect());
+        self.findings.set(findings).ok();
+    }
+
+    /// True once the analyses are in (see [`Library::install_analyses`]).
+    pub fn has_analyses(&self) -> bool {
+        self.findings.get().is_some()
+    }
+
+    /// The findings, or none yet.
+    pub(super) fn found(&self) -> &Findings {
+        static NONE: std::sync::LazyLock<Findings> = std::sync::LazyLock::new(Findings::default);
+        self.findings.get().unwrap_or(&NONE)
+    }
+
     pub fn target(&self, index: u32) -> Option<&TargetRow> {
-        self.findings.targets.get(index as usize)
+        self.found().targets.get(index as usize)
     }
 
     pub fn figure(&self, index: u32) -> Option<&FigureRow> {
-        self.findings.figures.get(index as usize)
+        self.found().figures.get(index as usize)
     }
 
     /// What the analysis found in the footer of topic `t` of brief `b`.
     pub fn policy_analysis(&self, b: u32, t: u16) -> Option<&PolicyAnalysis> {
-        self.findings
+        self.found()
             .policies
             .get(b as usize)?
             .get(t as usize)?
@@ -235,7 +257,7 @@ impl Library {
         let Some(key) = self.policy_analysis(b, t).and_then(|p| p.key.as_ref()) else {
             return Vec::new();
         };
-        self.findings
+        self.found()
             .same_policy
             .get(&key.key)
             .map(|all| all.iter().copied().filter(|m| *m != (b, t)).collect())
@@ -243,12 +265,12 @@ impl Library {
     }
 
     pub fn org(&self, index: u32) -> Option<&OrgRow> {
-        self.findings.orgs.get(index as usize)
+        self.found().orgs.get(index as usize)
     }
 
     /// The organisations brief `b` names.
     pub fn organisations(&self, b: u32) -> &[Organisation] {
-        self.findings
+        self.found()
             .organisations
             .get(b as usize)
             .map_or(&[], Vec::as_slice)

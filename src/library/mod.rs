@@ -153,7 +153,7 @@ pub struct Library {
     /// True when the topics' summaries and comments are not held (see [`Library::partial`]).
     partial: bool,
     /// Targets, figures, document types and organisations from the briefs' analyses.
-    findings: findings::Findings,
+    findings: OnceLock<findings::Findings>,
     /// Sort ranks per view and column, made the first time a column is sorted.
     ranks: sort::RankCache,
     /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
@@ -303,7 +303,12 @@ impl Library {
 
     /// Every row of `view`, in library order.
     pub fn rows(&self, view: View) -> &[Row] {
-        self.rows.get(&view).map_or(&[], Vec::as_slice)
+        match view {
+            View::Targets | View::Figures | View::Organisations => &self.found().rows,
+            _ => &self.rows,
+        }
+        .get(&view)
+        .map_or(&[], Vec::as_slice)
     }
 
     pub fn brief(&self, index: u32) -> Option<&StoredBrief> {
@@ -379,21 +384,21 @@ impl Library {
                 .map(|i| Row::Glossary(i as u32)),
             ItemKey::Target(id, seq) => {
                 let b = brief(id)?;
-                self.findings
+                self.found()
                     .targets
                     .iter()
                     .position(|t| t.brief == b && t.seq == *seq)
                     .map(|i| Row::Target(i as u32))
             }
             ItemKey::Org(name) => self
-                .findings
+                .found()
                 .orgs
                 .iter()
                 .position(|o| o.name == *name)
                 .map(|i| Row::Org(i as u32)),
             ItemKey::Figure(id, seq) => {
                 let b = brief(id)?;
-                self.findings
+                self.found()
                     .figures
                     .iter()
                     .position(|f| f.brief == b && f.seq == *seq)

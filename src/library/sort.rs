@@ -32,7 +32,13 @@ impl Library {
     /// The ranks of `column` of `view`, aligned with [`Library::rows`].
     fn ranks(&self, view: View, column: usize) -> Cow<'_, [u32]> {
         // Mention counts of an outline arrive later: do not keep ranks made before.
-        let settled = view != View::Glossary || self.is_searchable();
+        let settled = match view {
+            View::Glossary => self.is_searchable(),
+            View::Targets | View::Figures | View::Organisations => self.has_analyses(),
+            // The document type.
+            View::Policies => self.has_analyses() || column != 6,
+            _ => true,
+        };
         match self.ranks.0.get(&view).and_then(|c| c.get(column)) {
             Some(slot) if settled => Cow::Borrowed(slot.get_or_init(|| rank(self, view, column))),
             _ => Cow::Owned(rank(self, view, column)),
