@@ -5,6 +5,7 @@
 //! | [`MAX_FILE_BYTES`] | 20 MB | the file is refused from its size, before it is read |
 //! | [`MAX_FILES_PER_IMPORT`] | 10 000 | the whole import (a folder, a drop) is refused before anything is written |
 //! | [`MAX_FIELD_CHARS`] | 200 000 | the field is cut there and a warning names it; the original file is kept whole |
+//! | [`MAX_HTML_NESTING`] | 512 | a web page nested deeper is refused before it is parsed |
 
 use crate::model::{Brief, Warning};
 
@@ -25,6 +26,12 @@ pub const MAX_FILES_COUNTED: usize = 10 * MAX_FILES_PER_IMPORT;
 /// file itself is kept whole in the library, so nothing is lost. A real field is a few
 /// thousand characters at most.
 pub const MAX_FIELD_CHARS: usize = 200_000;
+
+/// How deep the elements of a web page may nest (counting blocks such as `<div>`, not
+/// `<p>`, `<li>` or inline formatting such as `<b>`). The HTML parser's work grows with the
+/// depth at every block, so a page of nested blocks filling 20 MB would take hours; real pages
+/// nest a few dozen deep.
+pub const MAX_HTML_NESTING: usize = 512;
 
 /// Cuts every text field of `brief` longer than [`MAX_FIELD_CHARS`] to that length, adding
 /// one warning per cut field that names it. Warnings themselves (which quote stray lines) are

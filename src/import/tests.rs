@@ -342,3 +342,29 @@ fn a_briefdesk_export_imports_every_brief() {
         "{err}"
     );
 }
+
+#[test]
+fn a_web_page_nested_too_deep_is_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(&deep, "<section>".repeat(1_000_000)).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, SAMPLE).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let started = std::time::Instant::now();
+    let results = import_paths(&mut store, &[deep, good], |_, _, _| {
+        ControlFlow::Continue(())
+    });
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let [
+        (_, FileOutcome::Failed(err)),
+        (_, FileOutcome::Imported { .. }),
+    ] = &results[..]
+    else {
+        panic!("{results:?}")
+    };
+    assert!(
+        err.to_string()
+            .contains("nests its elements more than 512 deep")
+    );
+}
