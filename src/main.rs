@@ -17,7 +17,9 @@ fn main() -> std::process::ExitCode {
     match result {
         Ok(code) => std::process::ExitCode::from(code as u8),
         Err(err) => {
-            eprintln!("briefdesk: {err:#}");
+            // Not eprintln!, which panics when standard error cannot be written (a full disk).
+            use std::io::Write as _;
+            let _ = writeln!(std::io::stderr(), "briefdesk: {err:#}");
             std::process::ExitCode::FAILURE
         }
     }

@@ -44,7 +44,8 @@ pub fn run(command: Command, library: Option<PathBuf>) -> anyhow::Result<i32> {
 /// Opens the library, seeding a new one with the sample briefs.
 fn open(library: Option<PathBuf>) -> anyhow::Result<Store> {
     let path = library_path(library)?;
-    let mut store = Store::open(&path)?;
+    let mut store = Store::open(&path)
+        .with_context(|| format!("could not open the library {}", path.display()))?;
     for outcome in import::seed_if_new(&mut store)? {
         if let FileOutcome::Failed(err) = outcome {
             eprintln!("briefdesk: a built-in sample brief did not import: {err}");
@@ -57,8 +58,9 @@ fn parse(file: &Path, json: bool) -> anyhow::Result<i32> {
     let bytes = import::read_file(file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     let text = import::extract_text(&file.display().to_string(), &bytes)
         .map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
-    let brief =
+    let mut brief =
         crate::parse::parse_brief(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    import::limits::cap_fields(&mut brief);
     let mut out = std::io::stdout().lock();
     if json {
         serde_json::to_writer_pretty(&mut out, &with_analysis(&brief)?)?;

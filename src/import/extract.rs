@@ -3,7 +3,7 @@
 
 use super::ImportError;
 use super::decode::{Decoded, decode, decode_as};
-use super::html::html_to_text;
+use super::html::{check_nesting, html_to_text};
 
 /// What is said of a PDF file.
 const PDF_MESSAGE: &str = "PDF files are not supported yet: save the brief as text or HTML";
@@ -33,6 +33,7 @@ pub fn extract_text(file_name: &str, bytes: &[u8]) -> Result<String, ImportError
         return Ok(decoded.text);
     }
     let decoded = redecode_as_declared(bytes, decoded)?;
+    check_nesting(&decoded.text)?;
     Ok(html_to_text(&decoded.text))
 }
 

@@ -3,23 +3,24 @@
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
+use super::limits::{MAX_FILE_BYTES, MAX_FILES_COUNTED};
 use super::{FileOutcome, ImportError};
-
-/// Files larger than this are refused without being read.
-pub const MAX_FILE_BYTES: u64 = 20 * 1024 * 1024;
 
 /// Extensions looked for inside folders. Files named directly are tried whatever their name.
 const BRIEF_EXTENSIONS: &[&str] = &["txt", "md", "markdown", "text"];
 
 /// Expands folders (recursively, sorted) into brief files. Paths that do not exist, and
-/// folders without brief files, come back as failures.
+/// folders without brief files, come back as failures. A folder reached twice (through a
+/// symbolic link) is searched once, and the search stops after
+/// [`MAX_FILES_COUNTED`](super::limits::MAX_FILES_COUNTED) files.
 pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, FileOutcome)>) {
     let mut files = Vec::new();
     let mut failures = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for path in paths {
         if path.is_dir() {
             let before = files.len();
-            walk(path, &mut files, &mut failures);
+            walk(path, &mut files, &mut failures, &mut seen);
             if files.len() == before {
                 failures.push((path.clone(), FileOutcome::Failed(ImportError::EmptyFolder)));
             }
@@ -32,7 +33,16 @@ pub fn collect_files(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<(PathBuf, FileOutc
     (files, failures)
 }
 
-fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(PathBuf, FileOutcome)>) {
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    failures: &mut Vec<(PathBuf, FileOutcome)>,
+    seen: &mut std::collections::HashSet<PathBuf>,
+) {
+    // Links that lead back up the tree would otherwise be followed until paths get too long.
+    if !seen.insert(std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_owned())) {
+        return;
+    }
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
         Err(err) => {
@@ -43,8 +53,11 @@ fn walk(dir: &Path, files: &mut Vec<PathBuf>, failures: &mut Vec<(PathBuf, FileO
     let mut paths: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
     paths.sort();
     for path in paths {
+        if files.len() > MAX_FILES_COUNTED {
+            return;
+        }
         if path.is_dir() {
-            walk(&path, files, failures);
+            walk(&path, files, failures, seen);
         } else if has_brief_extension(&path) {
             files.push(path);
         }

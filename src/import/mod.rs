@@ -7,6 +7,7 @@ mod extract;
 mod files;
 mod html;
 pub mod json;
+pub mod limits;
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -18,7 +19,8 @@ use crate::parse::{ParseError, parse_brief};
 use crate::store::{BriefId, ImportOutcome, SourceFile, Store, StoreError};
 
 pub use extract::extract_text;
-pub use files::{MAX_FILE_BYTES, collect_files, read_file};
+pub use files::{collect_files, read_file};
+pub use limits::MAX_FILE_BYTES;
 
 /// A file's bytes as text, in whatever encoding it was written (UTF-8/16, GB18030, Big5,
 /// Windows-1252), refusing binary data.
@@ -34,8 +36,23 @@ pub mod seeds {
 /// Why one file was not imported.
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
-    #[error("the file is {size_bytes} bytes, over the {limit_bytes}-byte limit")]
+    #[error(
+        "the file is too large: {}, and one file may be at most {} MB",
+        limits::megabytes(*size_bytes),
+        limit_bytes / (1024 * 1024)
+    )]
     TooLarge { size_bytes: u64, limit_bytes: u64 },
+    #[error(
+        "too many files: {} brief files found, and one import takes at most {}; nothing was \
+         imported (import the folders in smaller parts)",
+        if *found > limits::MAX_FILES_COUNTED {
+            format!("more than {}", limits::thousands(limits::MAX_FILES_COUNTED as u64))
+        } else {
+            limits::thousands(*found as u64)
+        },
+        limits::thousands(*limit as u64)
+    )]
+    TooManyFiles { found: usize, limit: usize },
     #[error("the file no longer exists")]
     Missing,
     #[error("permission denied")]
@@ -50,6 +67,11 @@ pub enum ImportError {
     Parse(#[from] ParseError),
     #[error("the library refused it: {0}")]
     Store(#[from] StoreError),
+    #[error(
+        "not tried: the import stopped because the library cannot be written (see above); this file and the {} after it were left out",
+        limits::thousands(*after as u64)
+    )]
+    Stopped { after: usize },
 }
 
 /// What happened to one file (or, for a Briefdesk JSON export, to one brief in it).
@@ -94,7 +116,8 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8]) -> Vec<FileOutc
             Ok(entries) => entries
                 .into_iter()
                 .enumerate()
-                .map(|(i, entry)| {
+                .map(|(i, mut entry)| {
+                    limits::cap_fields(&mut entry.brief);
                     let original = serde_json::to_vec_pretty(&entry).unwrap_or_default();
                     let entry_name = format!("{name} #{}", i + 1);
                     store_brief(store, &entry_name, &original, entry.brief)
@@ -106,6 +129,10 @@ pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8]) -> Vec<FileOutc
     }
     let outcome = extract_text(name, bytes)
         .and_then(|text| Ok(parse_brief(&text)?))
+        .map(|mut brief| {
+            limits::cap_fields(&mut brief);
+            brief
+        })
         .and_then(|brief| store_brief(store, name, bytes, brief));
     vec![outcome.unwrap_or_else(FileOutcome::Failed)]
 }
@@ -143,15 +170,27 @@ fn store_brief(
 
 /// Imports files and folders (searched recursively). `progress(done, total, path)` runs
 /// before each file; returning `ControlFlow::Break` cancels after the file in hand (what was
-/// imported stays). One file's failure never stops the others.
+/// imported stays). One file's failure never stops the others. More than
+/// [`limits::MAX_FILES_PER_IMPORT`] files are refused as a whole, before anything is read or
+/// written: one failure, for the first path given.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
     mut progress: impl FnMut(usize, usize, &Path) -> ControlFlow<()>,
 ) -> Vec<(PathBuf, FileOutcome)> {
     let (files, mut results) = collect_files(paths);
+    if files.len() > limits::MAX_FILES_PER_IMPORT {
+        let error = ImportError::TooManyFiles {
+            found: files.len(),
+            limit: limits::MAX_FILES_PER_IMPORT,
+        };
+        let first = paths.first().cloned().unwrap_or_default();
+        results.insert(0, (first, FileOutcome::Failed(error)));
+        return results;
+    }
     let total = files.len();
-    for (done, path) in files.into_iter().enumerate() {
+    let mut files = files.into_iter().enumerate();
+    while let Some((done, path)) = files.next() {
         if progress(done, total, &path).is_break() {
             break;
         }
@@ -160,7 +199,16 @@ pub fn import_paths(
             Ok(bytes) => import_bytes(store, &name, &bytes),
             Err(err) => vec![FileOutcome::Failed(err)],
         };
+        let write_fault = outcomes
+            .iter()
+            .any(|o| matches!(o, FileOutcome::Failed(ImportError::Store(e)) if e.is_write_fault()));
         results.extend(outcomes.into_iter().map(|o| (path.clone(), o)));
+        // A full disk or a read-only library fails every file after it the same way.
+        if write_fault && let Some((_, next)) = files.next() {
+            let after = total - done - 2;
+            results.push((next, FileOutcome::Failed(ImportError::Stopped { after })));
+            break;
+        }
     }
     results
 }

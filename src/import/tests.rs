@@ -105,6 +105,139 @@ fn too_large_is_refused_before_reading() {
     file.set_len(MAX_FILE_BYTES + 1).unwrap();
     let err = read_file(&big).err().unwrap();
     assert!(matches!(err, ImportError::TooLarge { .. }), "{err}");
+    assert_eq!(
+        err.to_string(),
+        "the file is too large: 20.0 MB (20,971,521 bytes), and one file may be at most 20 MB"
+    );
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(MAX_FILE_BYTES)
+        .unwrap();
+    assert_eq!(
+        read_file(&big).unwrap().len() as u64,
+        MAX_FILE_BYTES,
+        "exactly at the limit is read"
+    );
+    std::fs::File::create(&big)
+        .unwrap()
+        .set_len(45 * 1024 * 1024)
+        .unwrap();
+    assert_eq!(
+        read_file(&big).err().unwrap().to_string(),
+        "the file is too large: 45.0 MB, and one file may be at most 20 MB"
+    );
+}
+
+/// `count` empty `.txt` files in a new folder.
+fn folder_of_files(count: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..count {
+        std::fs::write(dir.path().join(format!("{i:05}.txt")), "").unwrap();
+    }
+    dir
+}
+
+#[test]
+fn too_many_files_are_refused_before_anything_is_read_or_written() {
+    let dir = folder_of_files(limits::MAX_FILES_PER_IMPORT + 1);
+    let good = tempfile::tempdir().unwrap();
+    std::fs::write(good.path().join("good.txt"), SAMPLE).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut called = false;
+    let paths = [good.path().to_owned(), dir.path().to_owned()];
+    let results = import_paths(&mut store, &paths, |_, _, _| {
+        called = true;
+        ControlFlow::Continue(())
+    });
+    assert!(!called, "no file was started");
+    let [(path, FileOutcome::Failed(err))] = &results[..] else {
+        panic!("{results:?}")
+    };
+    assert_eq!(path, good.path(), "reported for the first path given");
+    assert_eq!(
+        err.to_string(),
+        "too many files: 10,002 brief files found, and one import takes at most 10,000; \
+         nothing was imported (import the folders in smaller parts)"
+    );
+    assert!(store.briefs().unwrap().is_empty(), "not even the good file");
+}
+
+#[test]
+fn exactly_the_most_files_are_all_tried() {
+    let dir = folder_of_files(limits::MAX_FILES_PER_IMPORT);
+    let mut store = Store::open_in_memory().unwrap();
+    let mut total = 0;
+    let results = import_paths(&mut store, &[dir.path().to_owned()], |_, t, _| {
+        total = t;
+        ControlFlow::Continue(())
+    });
+    assert_eq!(total, limits::MAX_FILES_PER_IMPORT);
+    assert_eq!(results.len(), limits::MAX_FILES_PER_IMPORT);
+    assert!(
+        results
+            .iter()
+            .all(|(_, o)| matches!(o, FileOutcome::Failed(ImportError::Parse(_))))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn folder_links_that_loop_are_searched_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("a.txt"), SAMPLE).unwrap();
+    // Two links back up: followed blindly, 2^40 paths before they get too long.
+    std::os::unix::fs::symlink(dir.path(), sub.join("up")).unwrap();
+    std::os::unix::fs::symlink(dir.path(), sub.join("again")).unwrap();
+    let (files, failures) = collect_files(&[dir.path().to_owned()]);
+    assert_eq!(files, [sub.join("a.txt")]);
+    assert!(failures.is_empty());
+}
+
+#[test]
+fn a_field_over_the_limit_is_cut_with_a_warning_and_the_file_kept_whole() {
+    let long = "Long summary text. ".repeat(limits::MAX_FIELD_CHARS / 19 + 10);
+    let text = SAMPLE.replacen("At a glance: ", &format!("At a glance: {long}"), 1);
+    let mut store = Store::open_in_memory().unwrap();
+    let outcomes = import_bytes(&mut store, "long.txt", text.as_bytes());
+    let [FileOutcome::Imported { id, warnings, .. }] = &outcomes[..] else {
+        panic!("{outcomes:?}")
+    };
+    let full = crate::parse::parse_brief(&text).unwrap();
+    let chars = full.topics[0].at_a_glance.chars().count();
+    assert!(chars > limits::MAX_FIELD_CHARS);
+    assert_eq!(
+        warnings[0].message,
+        format!(
+            "the \"At a glance\" of topic 1 is {} characters long; only its first 200,000 are \
+             kept (the whole file is kept in the library)",
+            limits::thousands(chars as u64)
+        )
+    );
+    let stored = store.load_all().unwrap();
+    let glance = &stored[0].brief.topics[0].at_a_glance;
+    assert_eq!(glance.chars().count(), limits::MAX_FIELD_CHARS);
+    assert!(full.topics[0].at_a_glance.starts_with(glance.as_str()));
+    assert_eq!(stored[0].brief.warnings, *warnings);
+    assert_eq!(store.original(*id).unwrap().1, text.as_bytes());
+
+    // A Briefdesk export carrying the same long field is cut the same way.
+    let export = json::library_export(&[crate::model::StoredBrief {
+        brief: full,
+        ..stored[0].clone()
+    }]);
+    let mut other = Store::open_in_memory().unwrap();
+    let outcomes = import_bytes(
+        &mut other,
+        "big.json",
+        &serde_json::to_vec(&export).unwrap(),
+    );
+    let [FileOutcome::Imported { warnings: w, .. }] = &outcomes[..] else {
+        panic!("{outcomes:?}")
+    };
+    assert_eq!(w[0], warnings[0]);
+    assert_eq!(other.load_all().unwrap()[0].brief, stored[0].brief);
 }
 
 #[test]
@@ -207,5 +340,31 @@ fn a_briefdesk_export_imports_every_brief() {
     assert!(
         err.to_string().contains("not \"briefdesk-library\""),
         "{err}"
+    );
+}
+
+#[test]
+fn a_web_page_nested_too_deep_is_refused_and_the_batch_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let deep = dir.path().join("deep.html");
+    std::fs::write(&deep, "<section>".repeat(1_000_000)).unwrap();
+    let good = dir.path().join("good.txt");
+    std::fs::write(&good, SAMPLE).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let started = std::time::Instant::now();
+    let results = import_paths(&mut store, &[deep, good], |_, _, _| {
+        ControlFlow::Continue(())
+    });
+    assert!(started.elapsed().as_secs() < 10, "{:?}", started.elapsed());
+    let [
+        (_, FileOutcome::Failed(err)),
+        (_, FileOutcome::Imported { .. }),
+    ] = &results[..]
+    else {
+        panic!("{results:?}")
+    };
+    assert!(
+        err.to_string()
+            .contains("nests its elements more than 512 deep")
     );
 }

@@ -28,17 +28,74 @@ pub enum StoreError {
     NewerSchema { found: i64, supported: i64 },
     #[error("{path:?} is not a Briefdesk library or is damaged: {reason}")]
     NotALibrary { path: PathBuf, reason: String },
-    #[error("could not create the library folder {path:?}: {source}")]
+    /// The folder to keep the library in is missing and cannot be made: a drive that is not
+    /// connected, a mistyped path, a path through a file.
+    #[error(
+        "the library folder {path:?} does not exist and could not be created ({}); check the path, and that its drive is connected",
+        io_reason(reason)
+    )]
     Folder {
         path: PathBuf,
-        source: std::io::Error,
+        reason: std::io::Error,
     },
+    #[error("the library {path:?} cannot be opened (it is a folder, or its folder cannot be read)")]
+    CannotOpen { path: PathBuf },
+    #[error(
+        "the library cannot be written: its file or its folder is read-only (Briefdesk also writes small files beside the library); nothing was changed"
+    )]
+    ReadOnly,
+    #[error(
+        "the disk is full (or the library file reached the largest size allowed): the last change was not saved, the library keeps what it had"
+    )]
+    DiskFull,
+    #[error(
+        "the library file could not be written or read (disk error: {0}); is the disk full or removed? The last change was not saved, the library keeps what it had"
+    )]
+    Disk(String),
     #[error("no brief with id {0} in the library")]
     NoSuchBrief(BriefId),
     #[error("the library holds data this version cannot read: {0}")]
     BadData(String),
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    /// Faults of the disk or the file system get their own plain message; the rest stays a
+    /// database error.
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::ReadOnly) => Self::ReadOnly,
+            Some(rusqlite::ErrorCode::DiskFull) => Self::DiskFull,
+            Some(rusqlite::ErrorCode::SystemIoFailure) => Self::Disk(err.to_string()),
+            _ => Self::Sqlite(err),
+        }
+    }
+}
+
+impl StoreError {
+    /// Whether the library cannot take any more writes (read-only, disk full, disk error), so
+    /// trying the next file is pointless.
+    pub fn is_write_fault(&self) -> bool {
+        matches!(self, Self::ReadOnly | Self::DiskFull | Self::Disk(_))
+    }
+}
+
+/// "permission denied", "not a directory": the OS reason without its error number.
+fn io_reason(err: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    if matches!(
+        err.kind(),
+        ErrorKind::AlreadyExists | ErrorKind::NotADirectory
+    ) {
+        return "a file is in the way".to_owned();
+    }
+    let text = err.to_string();
+    let text = text.split(" (os error").next().unwrap_or(&text);
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 /// An open library.
@@ -48,24 +105,46 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (or creates) the library at `path` and brings its schema up to date.
+    /// Opens (or creates) the library at `path` and brings its schema up to date. A library
+    /// this call created is removed again if it cannot be set up (a full disk, a read-only
+    /// folder), so no empty or half-made file is left behind.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Folder {
+            std::fs::create_dir_all(dir).map_err(|reason| StoreError::Folder {
                 path: dir.to_owned(),
-                source,
+                reason,
             })?;
         }
+        let existed = path.exists();
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
             | OpenFlags::SQLITE_OPEN_CREATE
             | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let conn = Connection::open_with_flags(path, flags)?;
-        Self::setup(conn, Some(path.to_owned())).map_err(|e| match e {
-            StoreError::Sqlite(err) if is_not_a_database(&err) => StoreError::NotALibrary {
-                path: path.to_owned(),
-                reason: err.to_string(),
-            },
-            other => other,
+        let opened = Connection::open_with_flags(path, flags)
+            .map_err(StoreError::from)
+            .and_then(|conn| Self::setup(conn, Some(path.to_owned())));
+        opened.map_err(|e| {
+            if !existed && e.is_write_fault() {
+                // The connection is closed by now; remove what it made.
+                for suffix in ["", "-wal", "-shm", "-journal"] {
+                    let mut file = path.as_os_str().to_owned();
+                    file.push(suffix);
+                    std::fs::remove_file(file).ok();
+                }
+            }
+            match e {
+                StoreError::Sqlite(err) if is_not_a_database(&err) => StoreError::NotALibrary {
+                    path: path.to_owned(),
+                    reason: err.to_string(),
+                },
+                StoreError::Sqlite(err)
+                    if err.sqlite_error_code() == Some(rusqlite::ErrorCode::CannotOpen) =>
+                {
+                    StoreError::CannotOpen {
+                        path: path.to_owned(),
+                    }
+                }
+                other => other,
+            }
         })
     }
 
