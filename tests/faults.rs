@@ -319,3 +319,32 @@ fn a_library_folder_that_cannot_exist_is_named() {
     let out = briefdesk(dir.path(), &["list"]);
     assert_refused(&out, &["cannot be opened (it is a folder"]);
 }
+
+#[test]
+fn an_unreadable_file_is_named_and_the_rest_of_the_batch_imports() {
+    let dir = shared_tempdir();
+    let folder = dir.path().join("lib");
+    std::fs::create_dir(&folder).unwrap();
+    if is_root() {
+        // The library belongs to the user the CLI runs as; only the brief is out of reach.
+        let id = OTHER_USER.parse().unwrap();
+        std::os::unix::fs::chown(&folder, Some(id), Some(id)).unwrap();
+    }
+    let files = briefs(dir.path(), 2, 4);
+    let locked = files.join("brief-00001.txt");
+    std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+    let library = folder.join("library.sqlite");
+    let out = briefdesk_unprivileged(&library, &["import", files.to_str().unwrap()]);
+    let report = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(
+        report.contains(&format!("failed: {}: permission denied", locked.display())),
+        "{report}"
+    );
+    assert_eq!(report.matches("imported: ").count(), 1, "{report}");
+    assert_eq!(
+        contents(&library).len(),
+        2,
+        "the sample and the readable brief"
+    );
+}
