@@ -359,8 +359,14 @@ fn report_line(path: PathBuf, outcome: FileOutcome) -> ReportLine {
 fn lock_library(path: &Path) -> Result<std::fs::File, String> {
     let lock_path = sibling(path, "lock");
     if let Some(dir) = lock_path.parent() {
-        std::fs::create_dir_all(dir)
-            .map_err(|e| format!("could not create the library folder {}: {e}", dir.display()))?;
+        // The same words as the command line's (a missing drive, a path through a file…).
+        std::fs::create_dir_all(dir).map_err(|reason| {
+            StoreError::Folder {
+                path: dir.to_owned(),
+                reason,
+            }
+            .to_string()
+        })?;
     }
     let file = std::fs::OpenOptions::new()
         .create(true)
