@@ -1,6 +1,7 @@
 //! The library: one SQLite file holding every imported brief, its original bytes and a
 //! full-text index. The only module that contains SQL.
 
+mod index_doc;
 mod read;
 mod schema;
 mod search;
@@ -15,7 +16,7 @@ pub use crate::model::{BriefId, StoredBrief};
 pub use read::BriefSummary;
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
-pub use write::{ImportOutcome, PARSER_VERSION, SourceFile, hex};
+pub use write::{ImportBatch, ImportOutcome, PARSER_VERSION, SourceFile, hex};
 
 /// What can go wrong with the library.
 #[derive(Debug, thiserror::Error)]
