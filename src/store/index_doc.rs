@@ -163,4 +163,46 @@ mod tests {
         doc.add("Semiconductor");
         assert_eq!(doc.finish(), "semiconductor se");
     }
+
+    #[test]
+    fn random_fields_keep_every_trigram() {
+        const ALPHABET: &[char] = &['a', 'b', 'A', 'B', ' ', '医', '疗', 'É', 'é', '"', '%'];
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = move |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        let mut doc = IndexDoc::default();
+        for _ in 0..200 {
+            let fields: Vec<String> = (0..next(6))
+                .map(|_| {
+                    (0..next(40))
+                        .map(|_| ALPHABET[next(ALPHABET.len())])
+                        .collect()
+                })
+                .collect();
+            for field in &fields {
+                doc.add(field);
+            }
+            let text = doc.finish();
+            let wanted: HashSet<String> = fields.iter().flat_map(|f| trigrams(f)).collect();
+            let got: HashSet<String> = trigrams(&text)
+                .into_iter()
+                .filter(|t| !t.contains('\n'))
+                .collect();
+            assert_eq!(got, wanted, "{fields:?} gave {text:?}");
+        }
+    }
+
+    #[test]
+    fn a_long_field_of_new_trigrams_is_kept_whole_and_twice_is_once() {
+        let field: String = (0x4E00..0x4E00 + 5000).filter_map(char::from_u32).collect();
+        let mut doc = IndexDoc::default();
+        doc.add(&field);
+        doc.add(&field);
+        assert_eq!(doc.finish(), field);
+        assert_eq!(doc.seen.len, 0);
+    }
 }

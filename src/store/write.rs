@@ -44,6 +44,9 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
 const BATCH_FILES: usize = 100;
 /// Bytes of original files stored per transaction before [`ImportBatch::is_full`] says to commit.
 const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// How long a batch may stay open before [`ImportBatch::is_full`] says to commit: what a crash
+/// can lose, as files to import again.
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(300);
 
 /// Several files' imports in one transaction. Each file is stored inside its own savepoint, so a
 /// file that fails leaves nothing behind while the others stay; nothing is in the library until
@@ -60,6 +63,7 @@ pub struct ImportBatch<'s> {
     doc: IndexDoc,
     files: usize,
     bytes: usize,
+    started: std::time::Instant,
 }
 
 impl Store {
@@ -88,6 +92,7 @@ impl Store {
             doc: IndexDoc::default(),
             files: 0,
             bytes: 0,
+            started: std::time::Instant::now(),
         })
     }
 
@@ -217,9 +222,11 @@ impl ImportBatch<'_> {
         Ok(outcome)
     }
 
-    /// True when the batch holds enough to be committed.
+    /// True when the batch holds enough to be committed (or has been open long enough).
     pub fn is_full(&self) -> bool {
-        self.files >= BATCH_FILES || self.bytes >= BATCH_BYTES
+        self.files >= BATCH_FILES
+            || self.bytes >= BATCH_BYTES
+            || (self.files > 0 && self.started.elapsed() >= BATCH_TIME)
     }
 
     /// Indexes the batch's text and makes every file stored in it permanent, at once.
