@@ -1,6 +1,6 @@
 //! Getting brief files into the library: find files, read them (refusing what is too big or
-//! not text), parse, and store each in its own transaction. No UI types: callers get results
-//! and a progress callback.
+//! not text), parse, and store each all or nothing (several files per transaction, each in
+//! its own savepoint). No UI types: callers get results and a progress callback.
 
 mod decode;
 mod extract;
@@ -16,7 +16,7 @@ use sha2::{Digest as _, Sha256};
 
 use crate::model::{Brief, Warning};
 use crate::parse::{ParseError, parse_brief};
-use crate::store::{BriefId, ImportOutcome, SourceFile, Store, StoreError};
+use crate::store::{BriefId, ImportBatch, ImportOutcome, SourceFile, Store, StoreError};
 
 pub use extract::extract_text;
 pub use files::{collect_files, read_file};
@@ -72,6 +72,8 @@ pub enum ImportError {
         limits::thousands(*after as u64)
     )]
     Stopped { after: usize },
+    #[error("the library could not save it: {0}")]
+    NotSaved(String),
 }
 
 /// What happened to one file (or, for a Briefdesk JSON export, to one brief in it).
@@ -111,68 +113,125 @@ pub fn content_key(brief: &Brief) -> String {
 
 /// Parses and stores one file's bytes: a brief, or every brief of a Briefdesk JSON export.
 pub fn import_bytes(store: &mut Store, name: &str, bytes: &[u8]) -> Vec<FileOutcome> {
-    if json::is_library_export(name, bytes) {
-        return match json::read_export(bytes) {
+    let parsed = parse_file(name, bytes.to_vec());
+    let mut batch = match store.begin_import() {
+        Ok(batch) => batch,
+        Err(err) => return vec![FileOutcome::Failed(err.into())],
+    };
+    let mut outcomes: Vec<FileOutcome> = parsed.into_iter().map(|p| p.store(&mut batch)).collect();
+    if let Err(err) = batch.commit() {
+        not_saved(outcomes.iter_mut(), &err);
+    }
+    outcomes
+}
+
+/// A brief read from a file and parsed, ready to store; or why it cannot be.
+enum Parsed {
+    Brief {
+        name: String,
+        /// The original bytes (for an entry of a Briefdesk export, that entry's JSON).
+        bytes: Vec<u8>,
+        content_key: String,
+        brief: Box<Brief>,
+    },
+    Failed(ImportError),
+}
+
+/// Reads a file's bytes as a brief, or as every brief of a Briefdesk JSON export. Needs no
+/// library, so it runs on its own thread while the briefs before it are stored.
+fn parse_file(name: &str, bytes: Vec<u8>) -> Vec<Parsed> {
+    let parsed = |name: String, bytes: Vec<u8>, brief: Brief| Parsed::Brief {
+        name,
+        bytes,
+        content_key: content_key(&brief),
+        brief: Box::new(brief),
+    };
+    if json::is_library_export(name, &bytes) {
+        return match json::read_export(&bytes) {
             Ok(entries) => entries
                 .into_iter()
                 .enumerate()
                 .map(|(i, mut entry)| {
                     limits::cap_fields(&mut entry.brief);
                     let original = serde_json::to_vec_pretty(&entry).unwrap_or_default();
-                    let entry_name = format!("{name} #{}", i + 1);
-                    store_brief(store, &entry_name, &original, entry.brief)
-                        .unwrap_or_else(FileOutcome::Failed)
+                    parsed(format!("{name} #{}", i + 1), original, entry.brief)
                 })
                 .collect(),
-            Err(err) => vec![FileOutcome::Failed(err)],
+            Err(err) => vec![Parsed::Failed(err)],
         };
     }
-    let outcome = extract_text(name, bytes)
+    let brief = extract_text(name, &bytes)
         .and_then(|text| Ok(parse_brief(&text)?))
         .map(|mut brief| {
             limits::cap_fields(&mut brief);
             brief
-        })
-        .and_then(|brief| store_brief(store, name, bytes, brief));
-    vec![outcome.unwrap_or_else(FileOutcome::Failed)]
+        });
+    vec![match brief {
+        Ok(brief) => parsed(name.to_owned(), bytes, brief),
+        Err(err) => Parsed::Failed(err),
+    }]
 }
 
-fn store_brief(
-    store: &mut Store,
-    name: &str,
-    bytes: &[u8],
-    brief: Brief,
-) -> Result<FileOutcome, ImportError> {
-    let key = content_key(&brief);
-    let file = SourceFile {
-        name,
-        bytes,
-        content_key: &key,
-    };
-    Ok(match store.import(&file, &brief)? {
-        ImportOutcome::Imported(id) => FileOutcome::Imported {
-            id,
-            title: brief.title,
-            warnings: brief.warnings,
-        },
-        ImportOutcome::Duplicate(id) => FileOutcome::Duplicate {
-            id,
-            title: brief.title,
-        },
-        ImportOutcome::Updated { id, previous } => FileOutcome::Updated {
-            id,
-            previous,
-            title: brief.title,
-            warnings: brief.warnings,
-        },
-    })
+impl Parsed {
+    /// Stores the brief in `batch` (permanent when the batch commits).
+    fn store(self, batch: &mut ImportBatch<'_>) -> FileOutcome {
+        let (name, bytes, content_key, brief) = match self {
+            Self::Brief {
+                name,
+                bytes,
+                content_key,
+                brief,
+            } => (name, bytes, content_key, *brief),
+            Self::Failed(err) => return FileOutcome::Failed(err),
+        };
+        let file = SourceFile {
+            name: &name,
+            bytes: &bytes,
+            content_key: &content_key,
+        };
+        match batch.import(&file, &brief) {
+            Ok(ImportOutcome::Imported(id)) => FileOutcome::Imported {
+                id,
+                title: brief.title,
+                warnings: brief.warnings,
+            },
+            Ok(ImportOutcome::Duplicate(id)) => FileOutcome::Duplicate {
+                id,
+                title: brief.title,
+            },
+            Ok(ImportOutcome::Updated { id, previous }) => FileOutcome::Updated {
+                id,
+                previous,
+                title: brief.title,
+                warnings: brief.warnings,
+            },
+            Err(err) => FileOutcome::Failed(err.into()),
+        }
+    }
 }
+
+/// A batch that did not commit stored nothing: its files are failures after all.
+fn not_saved<'a>(outcomes: impl Iterator<Item = &'a mut FileOutcome>, err: &StoreError) {
+    for outcome in outcomes {
+        if !outcome.is_failure() {
+            *outcome = FileOutcome::Failed(ImportError::NotSaved(err.to_string()));
+        }
+    }
+}
+
+/// How many files the reading thread may have parsed ahead of the one being stored.
+const READ_AHEAD: usize = 16;
 
 /// Imports files and folders (searched recursively). `progress(done, total, path)` runs
 /// before each file; returning `ControlFlow::Break` cancels after the file in hand (what was
-/// imported stays). One file's failure never stops the others. More than
-/// [`limits::MAX_FILES_PER_IMPORT`] files are refused as a whole, before anything is read or
-/// written: one failure, for the first path given.
+/// imported stays). One file's failure never stops the others, but a library that cannot be
+/// written (a full disk, a read-only folder) stops the import: the rest are reported as not
+/// tried. More than [`limits::MAX_FILES_PER_IMPORT`] files are refused as a whole, before
+/// anything is read or written: one failure, for the first path given.
+///
+/// A second thread reads and parses the files while this one stores them. Files are stored in
+/// batches ([`ImportBatch`]): each file all or nothing, each batch committed at once, so a crash
+/// loses at most the batch in hand and a re-run finishes it.
 pub fn import_paths(
     store: &mut Store,
     paths: &[PathBuf],
@@ -189,28 +248,104 @@ pub fn import_paths(
         return results;
     }
     let total = files.len();
-    let mut files = files.into_iter().enumerate();
-    while let Some((done, path)) = files.next() {
-        if progress(done, total, &path).is_break() {
-            break;
-        }
-        let name = path.display().to_string();
-        let outcomes = match read_file(&path) {
-            Ok(bytes) => import_bytes(store, &name, &bytes),
-            Err(err) => vec![FileOutcome::Failed(err)],
+    std::thread::scope(|scope| {
+        let (send, parsed) = std::sync::mpsc::sync_channel(READ_AHEAD);
+        scope.spawn(move || {
+            for path in files {
+                let parsed = match read_file(&path) {
+                    Ok(bytes) => parse_file(&path.display().to_string(), bytes),
+                    Err(err) => vec![Parsed::Failed(err)],
+                };
+                if send.send((path, parsed)).is_err() {
+                    break; // cancelled or stopped
+                }
+            }
+        });
+        store_parsed(
+            store,
+            parsed.into_iter(),
+            total,
+            &mut progress,
+            &mut results,
+        );
+        // Dropping the receiver here stops the reading thread after the file in its hands.
+    });
+    results
+}
+
+/// Stores parsed files in batches until there are no more or `progress` cancels.
+fn store_parsed(
+    store: &mut Store,
+    parsed: impl Iterator<Item = (PathBuf, Vec<Parsed>)>,
+    total: usize,
+    progress: &mut impl FnMut(usize, usize, &Path) -> ControlFlow<()>,
+    results: &mut Vec<(PathBuf, FileOutcome)>,
+) {
+    let mut files = parsed.enumerate().peekable();
+    while files.peek().is_some() {
+        let first = results.len();
+        let mut batch = match store.begin_import() {
+            Ok(batch) => batch,
+            Err(err) => {
+                // The library cannot be written now: the next file fails with the reason.
+                if let Some((done, (path, _))) = files.next() {
+                    if progress(done, total, &path).is_break() {
+                        return;
+                    }
+                    let fault = err.is_write_fault();
+                    results.push((path, FileOutcome::Failed(err.into())));
+                    if fault {
+                        if let Some((_, (next, _))) = files.next() {
+                            let after = total.saturating_sub(done + 2);
+                            results
+                                .push((next, FileOutcome::Failed(ImportError::Stopped { after })));
+                        }
+                        return;
+                    }
+                }
+                continue;
+            }
         };
-        let write_fault = outcomes
-            .iter()
-            .any(|o| matches!(o, FileOutcome::Failed(ImportError::Store(e)) if e.is_write_fault()));
-        results.extend(outcomes.into_iter().map(|o| (path.clone(), o)));
+        let mut cancelled = false;
+        let mut stopped_after = None;
+        let mut last_in_batch = None;
+        for (done, (path, parsed)) in files.by_ref() {
+            if progress(done, total, &path).is_break() {
+                cancelled = true;
+                break;
+            }
+            last_in_batch = Some(done);
+            for item in parsed {
+                let outcome = item.store(&mut batch);
+                if matches!(&outcome, FileOutcome::Failed(ImportError::Store(e)) if e.is_write_fault())
+                {
+                    stopped_after = Some(done);
+                }
+                results.push((path.clone(), outcome));
+            }
+            if stopped_after.is_some() || batch.is_full() {
+                break;
+            }
+        }
+        if let Err(err) = batch.commit() {
+            not_saved(results[first..].iter_mut().map(|(_, o)| o), &err);
+            if err.is_write_fault() {
+                // Every file of this batch failed with the reason; the one after them is next.
+                stopped_after = last_in_batch;
+            }
+        }
+        if cancelled {
+            return;
+        }
         // A full disk or a read-only library fails every file after it the same way.
-        if write_fault && let Some((_, next)) = files.next() {
-            let after = total - done - 2;
-            results.push((next, FileOutcome::Failed(ImportError::Stopped { after })));
-            break;
+        if let Some(done) = stopped_after {
+            if let Some((_, (next, _))) = files.next() {
+                let after = total.saturating_sub(done + 2);
+                results.push((next, FileOutcome::Failed(ImportError::Stopped { after })));
+            }
+            return;
         }
     }
-    results
 }
 
 /// Imports the built-in sample briefs into a library that has never held any.

@@ -368,3 +368,41 @@ fn a_web_page_nested_too_deep_is_refused_and_the_batch_goes_on() {
             .contains("nests its elements more than 512 deep")
     );
 }
+
+#[test]
+fn a_cancel_after_several_batches_keeps_every_file_stored_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let options = crate::generate::GenOptions {
+        briefs: 130,
+        seed: 3,
+    };
+    crate::generate::write_briefs(dir.path(), &options).unwrap();
+    let mut store = Store::open_in_memory().unwrap();
+    let mut calls = 0;
+    let results = import_paths(&mut store, &[dir.path().to_owned()], |done, total, _| {
+        calls += 1;
+        assert_eq!(total, 130);
+        if done == 120 {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    });
+    assert_eq!(calls, 121);
+    assert_eq!(results.len(), 120);
+    let ids: Vec<BriefId> = results
+        .iter()
+        .map(|(path, outcome)| match outcome {
+            FileOutcome::Imported { id, .. } => *id,
+            other => panic!("{}: {other:?}", path.display()),
+        })
+        .collect();
+    assert_eq!(store.briefs().unwrap().len(), 120);
+    // The first and the last file stored are in the full-text index.
+    for id in [ids[0], ids[119]] {
+        let title = store.load(id).unwrap().brief.title;
+        let hits = store.search(&title).unwrap();
+        assert!(hits.iter().any(|h| h.brief_id == id), "{title}");
+    }
+    assert_eq!(store.integrity_check().unwrap(), "ok");
+}

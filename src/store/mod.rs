@@ -2,6 +2,7 @@
 //! full-text index. The only module that contains SQL.
 
 mod analyses;
+mod index_doc;
 mod read;
 mod schema;
 mod search;
@@ -17,7 +18,7 @@ pub use analyses::ANALYSIS_VERSION;
 pub use read::BriefSummary;
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
-pub use write::{ImportOutcome, PARSER_VERSION, SourceFile, hex};
+pub use write::{ImportBatch, ImportOutcome, PARSER_VERSION, SourceFile, hex};
 
 /// What can go wrong with the library.
 #[derive(Debug, thiserror::Error)]

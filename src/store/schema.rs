@@ -3,13 +3,15 @@
 use rusqlite::{Connection, Transaction};
 
 use super::StoreError;
+use super::index_doc::IndexDoc;
 
 /// Each step takes the schema from version `index` to `index + 1`.
 /// The migration steps, exposed for the tests that build every older schema.
 #[cfg(test)]
 pub(super) const MIGRATIONS_FOR_TESTS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = MIGRATIONS;
 
-const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = &[to_v1, to_v2, add_analyses];
+const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] =
+    &[to_v1, to_v2, to_v3, add_analyses];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -133,6 +135,48 @@ fn to_v2(tx: &Transaction<'_>) -> rusqlite::Result<()> {
             SELECT * FROM briefs WHERE removed_at IS NULL AND superseded_by IS NULL;
         ",
     )
+}
+
+/// A faster full-text index. Version 2 indexed every text field as its own row with token
+/// positions, through a trigger that wrote the index once per field (each write flushing a tiny
+/// segment that was merged again and again). Now the index holds one document per brief
+/// (`index_doc.rs`) without positions (`detail=none`): it finds the briefs that hold every
+/// trigram of a query, and the search then checks each field of those (`search.rs`). The
+/// import writes it once per batch of files (`write.rs`); `search_text` keeps one row per field
+/// for the results.
+fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        DROP TRIGGER search_text_ai;
+        DROP TRIGGER search_text_ad;
+        DROP TABLE search_fts;
+        -- rowid = briefs.id. Contentless: the text is in search_text.
+        CREATE VIRTUAL TABLE search_fts USING fts5(
+            text, content='', contentless_delete=1, detail='none', tokenize='trigram'
+        );
+        -- Briefs are removed by setting removed_at; should one ever be deleted, so is its document.
+        CREATE TRIGGER briefs_ad AFTER DELETE ON briefs BEGIN
+            DELETE FROM search_fts WHERE rowid = old.id;
+        END;
+        ",
+    )?;
+    let mut fields = tx.prepare("SELECT brief_id, text FROM search_text ORDER BY brief_id, id")?;
+    let mut insert = tx.prepare("INSERT INTO search_fts (rowid, text) VALUES (?1, ?2)")?;
+    let mut doc = IndexDoc::default();
+    let mut current = None;
+    let mut rows = fields.query([])?;
+    while let Some(row) = rows.next()? {
+        let brief: i64 = row.get(0)?;
+        if current.is_some_and(|c| c != brief) {
+            insert.execute(rusqlite::params![current, doc.finish()])?;
+        }
+        current = Some(brief);
+        doc.add(row.get_ref(1)?.as_str()?);
+    }
+    if current.is_some() {
+        insert.execute(rusqlite::params![current, doc.finish()])?;
+    }
+    Ok(())
 }
 
 /// What the analyst layer found in each brief, as JSON, with the version of the layer that

@@ -1,8 +1,10 @@
-//! Adding and removing briefs. Every change is one transaction.
+//! Adding and removing briefs. Every change is one transaction; an import may hold several
+//! files, each in its own savepoint ([`ImportBatch`]).
 
-use rusqlite::{OptionalExtension as _, Transaction, params};
+use rusqlite::{Connection, OptionalExtension as _, Transaction, TransactionBehavior, params};
 use sha2::{Digest as _, Sha256};
 
+use super::index_doc::IndexDoc;
 use super::{BriefId, Store, StoreError};
 use crate::model::{Brief, Topic, Version};
 
@@ -38,6 +40,32 @@ pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreErr
     serde_json::to_string(value).map_err(|e| StoreError::BadData(e.to_string()))
 }
 
+/// Files stored per transaction before [`ImportBatch::is_full`] says to commit.
+const BATCH_FILES: usize = 100;
+/// Bytes of original files stored per transaction before [`ImportBatch::is_full`] says to commit.
+const BATCH_BYTES: usize = 16 * 1024 * 1024;
+/// How long a batch may stay open before [`ImportBatch::is_full`] says to commit: what a crash
+/// can lose, as files to import again.
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(300);
+
+/// Several files' imports in one transaction. Each file is stored inside its own savepoint, so a
+/// file that fails leaves nothing behind while the others stay; nothing is in the library until
+/// [`ImportBatch::commit`], which also adds the batch's briefs to the full-text index. Dropping
+/// a batch without committing it stores none of its files.
+///
+/// Why batches: FTS5 flushes its pending index data to a new segment at every savepoint, and
+/// segments are merged again and again later; indexing a whole batch at once writes few, large
+/// ones.
+pub struct ImportBatch<'s> {
+    tx: Transaction<'s>,
+    /// The full-text index documents of the briefs stored so far, by brief id.
+    docs: Vec<(i64, String)>,
+    doc: IndexDoc,
+    files: usize,
+    bytes: usize,
+    started: std::time::Instant,
+}
+
 impl Store {
     /// Stores `brief` with its original file, in one transaction. The same content twice is
     /// one brief (a duplicate; a removed one comes back). Another version of a brief already
@@ -47,47 +75,25 @@ impl Store {
         file: &SourceFile<'_>,
         brief: &Brief,
     ) -> Result<ImportOutcome, StoreError> {
-        let tx = self.conn.transaction()?;
-        let existing: Option<(i64, bool)> = tx
-            .query_row(
-                "SELECT id, removed_at IS NOT NULL FROM briefs WHERE content_key = ?1",
-                [file.content_key],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        if let Some((id, removed)) = existing {
-            if removed {
-                tx.execute("UPDATE briefs SET removed_at = NULL WHERE id = ?1", [id])?;
-                tx.commit()?;
-                return Ok(ImportOutcome::Imported(BriefId(id)));
-            }
-            return Ok(ImportOutcome::Duplicate(BriefId(id)));
-        }
-        let period = brief.period.map(|p| p.to_string());
-        let previous: Option<i64> = tx
-            .query_row(
-                "SELECT id FROM active_briefs WHERE title = ?1 AND period IS ?2
-                 ORDER BY id DESC LIMIT 1",
-                params![brief.title, period],
-                |r| r.get(0),
-            )
-            .optional()?;
-        let id = insert_brief(&tx, file, brief)?;
-        let outcome = match previous {
-            Some(old) => {
-                tx.execute(
-                    "UPDATE briefs SET superseded_by = ?1 WHERE id = ?2",
-                    [id.0, old],
-                )?;
-                ImportOutcome::Updated {
-                    id,
-                    previous: BriefId(old),
-                }
-            }
-            None => ImportOutcome::Imported(id),
-        };
-        tx.commit()?;
+        let mut batch = self.begin_import()?;
+        let outcome = batch.import(file, brief)?;
+        batch.commit()?;
         Ok(outcome)
+    }
+
+    /// Starts a transaction for importing several files; see [`ImportBatch`].
+    pub fn begin_import(&mut self) -> Result<ImportBatch<'_>, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(ImportBatch {
+            tx,
+            docs: Vec::new(),
+            doc: IndexDoc::default(),
+            files: 0,
+            bytes: 0,
+            started: std::time::Instant::now(),
+        })
     }
 
     /// Every version of the brief `id` belongs to (same title and period), oldest first.
@@ -191,114 +197,202 @@ impl Store {
     }
 }
 
-fn insert_brief(
-    tx: &Transaction<'_>,
+impl ImportBatch<'_> {
+    /// Stores `brief` with its original file, all or nothing (see [`Store::import`]). Files
+    /// earlier in the batch count: the same content twice in one batch is a duplicate.
+    pub fn import(
+        &mut self,
+        file: &SourceFile<'_>,
+        brief: &Brief,
+    ) -> Result<ImportOutcome, StoreError> {
+        // Dropped without `commit` on an error: rolls back to before this file.
+        let savepoint = self.tx.savepoint()?;
+        let outcome = import_one(&savepoint, file, brief, &mut self.doc);
+        // A document half built by a failed import is dropped with it.
+        let doc = self.doc.finish();
+        let outcome = outcome?;
+        savepoint.commit()?;
+        if let ImportOutcome::Imported(id) | ImportOutcome::Updated { id, .. } = outcome
+            && !doc.is_empty()
+        {
+            self.docs.push((id.0, doc));
+        }
+        self.files += 1;
+        self.bytes += file.bytes.len();
+        Ok(outcome)
+    }
+
+    /// True when the batch holds enough to be committed (or has been open long enough).
+    pub fn is_full(&self) -> bool {
+        self.files >= BATCH_FILES
+            || self.bytes >= BATCH_BYTES
+            || (self.files > 0 && self.started.elapsed() >= BATCH_TIME)
+    }
+
+    /// Indexes the batch's text and makes every file stored in it permanent, at once.
+    pub fn commit(self) -> Result<(), StoreError> {
+        // One statement per brief: a single-row insert takes no savepoint, so the index keeps
+        // pending data in memory until the commit.
+        let mut insert = self
+            .tx
+            .prepare_cached("INSERT INTO search_fts (rowid, text) VALUES (?1, ?2)")?;
+        for (id, doc) in &self.docs {
+            insert.execute(params![id, doc])?;
+        }
+        drop(insert);
+        self.tx.commit()?;
+        Ok(())
+    }
+}
+
+fn import_one(
+    conn: &Connection,
     file: &SourceFile<'_>,
     brief: &Brief,
+    doc: &mut IndexDoc,
+) -> Result<ImportOutcome, StoreError> {
+    let existing: Option<(i64, bool)> = conn
+        .prepare_cached("SELECT id, removed_at IS NOT NULL FROM briefs WHERE content_key = ?1")?
+        .query_row([file.content_key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?;
+    if let Some((id, removed)) = existing {
+        if removed {
+            conn.execute("UPDATE briefs SET removed_at = NULL WHERE id = ?1", [id])?;
+            return Ok(ImportOutcome::Imported(BriefId(id)));
+        }
+        return Ok(ImportOutcome::Duplicate(BriefId(id)));
+    }
+    let period = brief.period.map(|p| p.to_string());
+    let previous: Option<i64> = conn
+        .prepare_cached(
+            "SELECT id FROM active_briefs WHERE title = ?1 AND period IS ?2
+             ORDER BY id DESC LIMIT 1",
+        )?
+        .query_row(params![brief.title, period], |r| r.get(0))
+        .optional()?;
+    let id = insert_brief(conn, file, brief, doc)?;
+    Ok(match previous {
+        Some(old) => {
+            conn.execute(
+                "UPDATE briefs SET superseded_by = ?1 WHERE id = ?2",
+                [id.0, old],
+            )?;
+            ImportOutcome::Updated {
+                id,
+                previous: BriefId(old),
+            }
+        }
+        None => ImportOutcome::Imported(id),
+    })
+}
+
+fn insert_brief(
+    conn: &Connection,
+    file: &SourceFile<'_>,
+    brief: &Brief,
+    doc: &mut IndexDoc,
 ) -> Result<BriefId, StoreError> {
     let sha = hex(&Sha256::digest(file.bytes));
-    tx.execute(
-        "INSERT INTO files (name, sha256, bytes) VALUES (?1, ?2, ?3)",
-        params![file.name, sha, file.bytes],
-    )?;
-    let file_id = tx.last_insert_rowid();
-    tx.execute(
+    conn.prepare_cached("INSERT INTO files (name, sha256, bytes) VALUES (?1, ?2, ?3)")?
+        .execute(params![file.name, sha, file.bytes])?;
+    let file_id = conn.last_insert_rowid();
+    conn.prepare_cached(
         "INSERT INTO briefs (file_id, content_key, title, series, publisher, caption,
             reading_minutes, period, authors, notes, warnings, parser_version, imported_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            file_id,
-            file.content_key,
-            brief.title,
-            brief.series,
-            brief.publisher,
-            brief.caption,
-            brief.reading_minutes,
-            brief.period.map(|p| p.to_string()),
-            to_json(&brief.authors)?,
-            to_json(&brief.notes)?,
-            to_json(&brief.warnings)?,
-            PARSER_VERSION,
-            chrono::Utc::now().to_rfc3339(),
-        ],
-    )?;
-    let brief_id = tx.last_insert_rowid();
-    let mut index = SearchRows::new(tx, brief_id)?;
+    )?
+    .execute(params![
+        file_id,
+        file.content_key,
+        brief.title,
+        brief.series,
+        brief.publisher,
+        brief.caption,
+        brief.reading_minutes,
+        brief.period.map(|p| p.to_string()),
+        to_json(&brief.authors)?,
+        to_json(&brief.notes)?,
+        to_json(&brief.warnings)?,
+        PARSER_VERSION,
+        chrono::Utc::now().to_rfc3339(),
+    ])?;
+    let brief_id = conn.last_insert_rowid();
+    let mut index = SearchRows::new(conn, brief_id, doc)?;
     index.add("brief", None, "title", &brief.title)?;
-    for (ord, topic) in brief.topics.iter().enumerate() {
-        let topic_id = insert_topic(tx, brief_id, ord, topic)?;
-        index_topic(&mut index, topic_id, topic)?;
+    {
+        let mut insert = conn.prepare_cached(
+            "INSERT INTO topics (brief_id, ord, number, headline, at_a_glance, points, events,
+                comment, has_policy, policy_name, policy_name_zh, issuing_body, policy_date)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        )?;
+        for (ord, topic) in brief.topics.iter().enumerate() {
+            let policy = topic.policy.as_ref();
+            insert.execute(params![
+                brief_id,
+                ord as i64,
+                topic.number,
+                topic.headline,
+                topic.at_a_glance,
+                to_json(&topic.points)?,
+                to_json(&topic.events)?,
+                topic.comment,
+                policy.is_some(),
+                policy.map(|p| &p.name),
+                policy.and_then(|p| p.name_zh.as_ref()),
+                policy.and_then(|p| p.issuing_body.as_ref()),
+                policy.and_then(|p| p.date).map(|d| d.to_string()),
+            ])?;
+            index_topic(&mut index, conn.last_insert_rowid(), topic)?;
+        }
     }
-    for (ord, item) in brief.news.iter().enumerate() {
-        tx.execute(
+    {
+        let mut insert = conn.prepare_cached(
             "INSERT INTO news (brief_id, ord, section, date, text, sources)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![
+        )?;
+        for (ord, item) in brief.news.iter().enumerate() {
+            insert.execute(params![
                 brief_id,
                 ord as i64,
                 item.section.as_str(),
                 item.date.map(|d| d.to_string()),
                 item.text,
                 to_json(&item.sources)?,
-            ],
-        )?;
-        let news_id = tx.last_insert_rowid();
-        index.add("news", Some(news_id), "text", &item.text)?;
-        let sources: Vec<&str> = item.sources.iter().map(|s| s.title.as_str()).collect();
-        index.add("news", Some(news_id), "sources", &sources.join("; "))?;
+            ])?;
+            let news_id = conn.last_insert_rowid();
+            index.add("news", Some(news_id), "text", &item.text)?;
+            let sources: Vec<&str> = item.sources.iter().map(|s| s.title.as_str()).collect();
+            index.add("news", Some(news_id), "sources", &sources.join("; "))?;
+        }
     }
-    for (ord, entry) in brief.glossary.iter().enumerate() {
-        tx.execute(
+    {
+        let mut insert = conn.prepare_cached(
             "INSERT INTO glossary (brief_id, ord, term, meaning, kind) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
+        )?;
+        for (ord, entry) in brief.glossary.iter().enumerate() {
+            insert.execute(params![
                 brief_id,
                 ord as i64,
                 entry.term,
                 entry.meaning,
                 entry.kind.as_str()
-            ],
-        )?;
-        index.add(
-            "glossary",
-            None,
-            "term",
-            &format!("{} — {}", entry.term, entry.meaning),
-        )?;
+            ])?;
+            index.add(
+                "glossary",
+                None,
+                "term",
+                &format!("{} — {}", entry.term, entry.meaning),
+            )?;
+        }
     }
     Ok(BriefId(brief_id))
 }
 
-fn insert_topic(
-    tx: &Transaction<'_>,
-    brief_id: i64,
-    ord: usize,
+fn index_topic(
+    index: &mut SearchRows<'_, '_>,
+    topic_id: i64,
     topic: &Topic,
-) -> Result<i64, StoreError> {
-    let policy = topic.policy.as_ref();
-    tx.execute(
-        "INSERT INTO topics (brief_id, ord, number, headline, at_a_glance, points, events, comment,
-            has_policy, policy_name, policy_name_zh, issuing_body, policy_date)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            brief_id,
-            ord as i64,
-            topic.number,
-            topic.headline,
-            topic.at_a_glance,
-            to_json(&topic.points)?,
-            to_json(&topic.events)?,
-            topic.comment,
-            policy.is_some(),
-            policy.map(|p| &p.name),
-            policy.and_then(|p| p.name_zh.as_ref()),
-            policy.and_then(|p| p.issuing_body.as_ref()),
-            policy.and_then(|p| p.date).map(|d| d.to_string()),
-        ],
-    )?;
-    Ok(tx.last_insert_rowid())
-}
-
-fn index_topic(index: &mut SearchRows<'_>, topic_id: i64, topic: &Topic) -> Result<(), StoreError> {
+) -> Result<(), StoreError> {
     let id = Some(topic_id);
     index.add("topic", id, "headline", &topic.headline)?;
     index.add("topic", id, "at a glance", &topic.at_a_glance)?;
@@ -321,18 +415,24 @@ fn index_topic(index: &mut SearchRows<'_>, topic_id: i64, topic: &Topic) -> Resu
     Ok(())
 }
 
-/// Writes rows of the full-text index for one brief.
-struct SearchRows<'t> {
-    stmt: rusqlite::CachedStatement<'t>,
+/// Writes the searchable text fields of one brief, and builds its full-text index document,
+/// which goes into the index when the batch commits ([`ImportBatch::commit`]).
+struct SearchRows<'c, 'd> {
+    stmt: rusqlite::CachedStatement<'c>,
     brief_id: i64,
+    doc: &'d mut IndexDoc,
 }
 
-impl<'t> SearchRows<'t> {
-    fn new(tx: &'t Transaction<'_>, brief_id: i64) -> Result<Self, StoreError> {
-        let stmt = tx.prepare_cached(
+impl<'c, 'd> SearchRows<'c, 'd> {
+    fn new(conn: &'c Connection, brief_id: i64, doc: &'d mut IndexDoc) -> Result<Self, StoreError> {
+        let stmt = conn.prepare_cached(
             "INSERT INTO search_text (brief_id, kind, item, field, text) VALUES (?1, ?2, ?3, ?4, ?5)",
         )?;
-        Ok(Self { stmt, brief_id })
+        Ok(Self {
+            stmt,
+            brief_id,
+            doc,
+        })
     }
 
     fn add(
@@ -345,6 +445,7 @@ impl<'t> SearchRows<'t> {
         if !text.trim().is_empty() {
             self.stmt
                 .execute(params![self.brief_id, kind, item, field, text])?;
+            self.doc.add(text);
         }
         Ok(())
     }
