@@ -110,6 +110,27 @@ fn until_ready(ctx: &egui::Context, app: &mut App) {
     }
 }
 
+/// Waits until no library thread holds `library`'s lock file.
+fn wait_for_unlock(library: &Path) {
+    let mut name = library.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    let lock = library.with_file_name(name);
+    let started = Instant::now();
+    loop {
+        let Ok(file) = std::fs::OpenOptions::new().write(true).open(&lock) else {
+            return;
+        };
+        if file.try_lock().is_ok() {
+            return;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(300),
+            "the library stayed locked"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 fn bench_open(c: &mut Criterion) {
     let briefs = env_usize("BRIEFDESK_BENCH_OPEN_BRIEFS", 10_000);
     let path = library(briefs);
@@ -125,8 +146,10 @@ fn bench_open(c: &mut Criterion) {
                 until_ready(&ctx, &mut app);
                 frame(&ctx, &mut app);
                 total += started.elapsed();
-                // The worker thread ends (and lets go of the library) when the app is dropped.
+                // The library thread lets go of the library once it has finished what it was
+                // doing (reading the texts, analysing): wait for that, outside the timing.
                 drop(app);
+                wait_for_unlock(&path);
             }
             total
         })

@@ -49,6 +49,7 @@ impl Job {
                 marks,
                 lane_names,
                 lane_of,
+                generation: self.generation,
             }
         });
         Answer {

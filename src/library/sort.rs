@@ -65,8 +65,19 @@ fn rank(lib: &Library, view: View, column: usize) -> Vec<u32> {
         .iter()
         .map(|r| CellKey::new(&lib.cell(view, *r, column), def.align))
         .collect();
+    // Texts compare by their first 16 bytes as one integer, and in full only when those tie:
+    // far fewer cache misses than comparing the strings every time.
+    let prefixes: Vec<u128> = keys.iter().map(CellKey::prefix).collect();
     let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-    order.sort_unstable_by(|a, b| keys[*a as usize].compare(&keys[*b as usize], true));
+    order.sort_unstable_by(|a, b| {
+        let (a, b) = (*a as usize, *b as usize);
+        match (&keys[a], &keys[b]) {
+            (CellKey::Text(_), CellKey::Text(_)) => prefixes[a]
+                .cmp(&prefixes[b])
+                .then_with(|| keys[a].compare(&keys[b], true)),
+            (ka, kb) => ka.compare(kb, true),
+        }
+    });
     let mut ranks = vec![EMPTY; rows.len()];
     let mut rank = 0u32;
     for (i, &p) in order.iter().enumerate() {
@@ -204,6 +215,18 @@ impl CellKey {
             Align::Date => Self::Text(text.to_owned()),
             Align::Text => Self::Text(text.to_lowercase()),
         }
+    }
+
+    /// A text's first 16 bytes, big-endian and zero-padded: ordered as the texts are, but
+    /// for ties.
+    fn prefix(&self) -> u128 {
+        let Self::Text(text) = self else {
+            return 0;
+        };
+        let mut bytes = [0u8; 16];
+        let n = text.len().min(16);
+        bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
+        u128::from_be_bytes(bytes)
     }
 
     fn compare(&self, other: &Self, ascending: bool) -> Ordering {

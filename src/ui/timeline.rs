@@ -16,6 +16,9 @@ pub struct TimelineData {
     pub marks: Vec<Mark>,
     pub lane_names: Vec<String>,
     pub lane_of: Vec<u16>,
+    /// Changes whenever the marks or lanes do: a widget lays them out again only then (or
+    /// when its view or size changes).
+    pub generation: u64,
 }
 
 /// What the user asked of the timeline this frame, beyond selecting.
@@ -34,6 +37,8 @@ pub struct TimelineView {
     drag_from: Option<f64>,
     /// The layout drawn last frame, for hit-testing and tests.
     last: Option<(egui::Rect, Layout)>,
+    /// What `last` was laid out for: the data's generation and the scale.
+    last_for: Option<(u64, TimeScale)>,
 }
 
 impl TimelineView {
@@ -87,13 +92,19 @@ impl TimelineView {
         let plot_width = geometry.plot_width();
         self.interact(ui, &response, &mut scale, plot_left, plot_width, data);
         self.scale = Some(scale);
-        let layout = Layout::new(
-            &data.marks,
-            &data.lane_names,
-            &data.lane_of,
-            scale,
-            geometry,
-        );
+        // Laying out 200,000 marks takes milliseconds: reuse last frame's when nothing moved.
+        let key = Some((data.generation, scale));
+        let layout = match self.last.take() {
+            Some((last_rect, layout)) if last_rect == rect && self.last_for == key => layout,
+            _ => Layout::new(
+                &data.marks,
+                &data.lane_names,
+                &data.lane_of,
+                scale,
+                geometry,
+            ),
+        };
+        self.last_for = key;
         let painter = ui.painter_at(rect);
         let area = EguiBackend::new(&painter, rect).into_drawing_area();
         if let Err(err) = draw_timeline(&area, &layout, &data.marks, &style, selected) {
