@@ -213,6 +213,7 @@ impl CellKey {
                 .filter(|n| n.is_finite())
                 .map_or_else(|| Self::Text(text.to_owned()), Self::Number),
             Align::Date => Self::Text(text.to_owned()),
+            Align::Text if text.is_ascii() => Self::Text(text.to_ascii_lowercase()),
             Align::Text => Self::Text(text.to_lowercase()),
         }
     }
