@@ -39,6 +39,8 @@ pub struct TimelineView {
     last: Option<(egui::Rect, Layout)>,
     /// What `last` was laid out for: the data's generation and the scale.
     last_for: Option<(u64, TimeScale)>,
+    /// Per lane, how many marks lie before and after the visible span (made with `last`).
+    offscreen: Vec<(usize, usize)>,
 }
 
 impl TimelineView {
@@ -96,13 +98,16 @@ impl TimelineView {
         let key = Some((data.generation, scale));
         let layout = match self.last.take() {
             Some((last_rect, layout)) if last_rect == rect && self.last_for == key => layout,
-            _ => Layout::new(
-                &data.marks,
-                &data.lane_names,
-                &data.lane_of,
-                scale,
-                geometry,
-            ),
+            _ => {
+                self.offscreen = offscreen(data, scale);
+                Layout::new(
+                    &data.marks,
+                    &data.lane_names,
+                    &data.lane_of,
+                    scale,
+                    geometry,
+                )
+            }
         };
         self.last_for = key;
         let painter = ui.painter_at(rect);
@@ -114,6 +119,7 @@ impl TimelineView {
             );
         }
         self.paint_range(&painter, rect, &layout);
+        self.paint_offscreen(&painter, rect, &layout, ui.visuals());
         let hovered = response
             .hover_pos()
             .and_then(|p| layout.hit(p.x - rect.left(), p.y - rect.top()));
@@ -173,6 +179,38 @@ impl TimelineView {
             self.range = None;
             if let Some(fit) = crate::timeline::fit_marks(&data.marks) {
                 *scale = fit;
+            }
+        }
+    }
+
+    /// "← 3 earlier" and "12 later →" at the ends of a lane whose marks lie outside the view
+    /// (deadlines years ahead, say), so an empty lane does not look empty.
+    fn paint_offscreen(
+        &self,
+        painter: &egui::Painter,
+        rect: egui::Rect,
+        layout: &Layout,
+        visuals: &egui::Visuals,
+    ) {
+        let font = egui::FontId::proportional(11.0);
+        let color = visuals.weak_text_color();
+        let left = rect.left() + layout.geometry.label_width + 4.0;
+        for (lane, &(earlier, later)) in layout.lanes.iter().zip(&self.offscreen) {
+            let y = rect.top() + (lane.top + lane.bottom) / 2.0;
+            if earlier > 0 {
+                let text = format!("← {} earlier", crate::library::number(earlier as f64));
+                painter.text(
+                    egui::pos2(left, y),
+                    egui::Align2::LEFT_CENTER,
+                    text,
+                    font.clone(),
+                    color,
+                );
+            }
+            if later > 0 {
+                let text = format!("{} later →", crate::library::number(later as f64));
+                let right = egui::pos2(rect.right() - 4.0, y);
+                painter.text(right, egui::Align2::RIGHT_CENTER, text, font.clone(), color);
             }
         }
     }
@@ -312,5 +350,55 @@ fn tooltip_ui(ui: &mut egui::Ui, data: &TimelineData, members: &[u32]) {
     }
     if members.len() > 6 {
         ui.weak(format!("and {} more", members.len() - 6));
+    }
+}
+
+/// Per lane, the marks before and after `scale`'s span.
+fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
+    let mut counts = vec![(0, 0); data.lane_names.len()];
+    for (mark, lane) in data.marks.iter().zip(&data.lane_of) {
+        let day = crate::timeline::day_number(mark.date);
+        if let Some(count) = counts.get_mut(*lane as usize) {
+            if day < scale.start {
+                count.0 += 1;
+            } else if day > scale.end {
+                count.1 += 1;
+            }
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::BriefId;
+    use crate::timeline::MarkKind;
+
+    #[test]
+    fn marks_outside_the_view_are_counted_per_lane() {
+        let mark = |y, kind| Mark {
+            date: chrono::NaiveDate::from_ymd_opt(y, 6, 1).unwrap(),
+            kind,
+            key: ItemKey::Brief(BriefId(1)),
+            title: String::new(),
+            title_zh: None,
+            body: None,
+        };
+        let data = TimelineData {
+            marks: vec![
+                mark(2019, MarkKind::Policy),
+                mark(2021, MarkKind::Policy),
+                mark(2030, MarkKind::Deadline),
+                mark(2050, MarkKind::Deadline),
+            ],
+            lane_names: vec!["Policy document".into(), "Deadlines".into()],
+            lane_of: vec![0, 0, 1, 1],
+            generation: 1,
+        };
+        let day =
+            |y| crate::timeline::day_number(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
+        let scale = TimeScale::fit([day(2020), day(2022)]).unwrap();
+        assert_eq!(offscreen(&data, scale), [(1, 0), (0, 2)]);
     }
 }
