@@ -46,6 +46,7 @@ impl Job {
             let marks = collect_marks(&self.lib, &self.filter);
             let (lane_names, lane_of) = assign_lanes(&marks, lanes);
             TimelineData {
+                links: crate::timeline::policy_links(&self.lib, &marks),
                 marks,
                 lane_names,
                 lane_of,

@@ -349,10 +349,9 @@ fn targets_figures_and_document_types_are_rows_columns_and_facets() {
     assert_eq!(two_briefs_analysed().row_of(&key), Some(row));
 }
 
-#[test]
-fn one_policy_across_briefs_organisations_and_bodies_by_their_usual_names() {
-    // A later brief of our own reports the final version of the sample's draft plan, issued
-    // under the ministry's full name.
+/// [`two_briefs`] and a later brief of our own that reports the final version of the sample's
+/// draft plan, issued under the ministry's full name; with analyses.
+pub(crate) fn with_final_version() -> Library {
     let later = "\
 Final plans + More
 
@@ -377,7 +376,12 @@ Date: December 28, 2021
         .iter()
         .map(|s| crate::analysis::analyse(&s.brief))
         .collect();
-    let lib = Library::new(briefs).with_analyses(analyses);
+    Library::new(briefs).with_analyses(analyses)
+}
+
+#[test]
+fn one_policy_across_briefs_organisations_and_bodies_by_their_usual_names() {
+    let lib = with_final_version();
     // The draft (sample, topic 2) and the final version link both ways.
     assert_eq!(lib.same_policy(0, 1), [(2, 0)]);
     assert_eq!(lib.same_policy(2, 0), [(0, 1)]);

@@ -187,3 +187,33 @@ pub fn fit_marks(marks: &[Mark]) -> Option<super::TimeScale> {
     super::TimeScale::fit(dated.map(|m| super::day_number(m.date)))
         .or_else(|| super::TimeScale::fit(marks.iter().map(|m| super::day_number(m.date))))
 }
+
+/// Pairs of marks (indices into `marks`, lower first) that are the same policy document named
+/// in different briefs: a draft and its final version, an interpretation. The timeline joins
+/// them with a line.
+pub fn policy_links(lib: &Library, marks: &[Mark]) -> Vec<(u32, u32)> {
+    let index: std::collections::HashMap<&ItemKey, u32> = marks
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == MarkKind::Policy)
+        .map(|(i, m)| (&m.key, i as u32))
+        .collect();
+    let mut links = Vec::new();
+    for (&key, &i) in &index {
+        let Some(Row::Topic(b, t)) = lib.row_of(key) else {
+            continue;
+        };
+        for (ob, ot) in lib.same_policy(b, t) {
+            let Some(other) = lib.brief(ob).map(|s| ItemKey::Policy(s.id, ot)) else {
+                continue;
+            };
+            if let Some(&j) = index.get(&other)
+                && i < j
+            {
+                links.push((i, j));
+            }
+        }
+    }
+    links.sort_unstable();
+    links
+}

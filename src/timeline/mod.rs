@@ -8,7 +8,7 @@ mod scale;
 mod ticks;
 
 pub use layout::{Cluster, Geometry, Lane, Layout, radius};
-pub use marks::{LaneMode, Mark, MarkKind, assign_lanes, collect_marks, fit_marks};
+pub use marks::{LaneMode, Mark, MarkKind, assign_lanes, collect_marks, fit_marks, policy_links};
 pub use scale::{TimeScale, date_of, day_number};
 pub use ticks::{Tick, TickUnit, ticks};
 

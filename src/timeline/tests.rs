@@ -262,3 +262,15 @@ fn fitting_leaves_deadlines_out_unless_there_is_nothing_else() {
     let only = fit_marks(&marks[2..]).unwrap();
     assert_eq!(only, TimeScale::fit([day_number(d(2050, 12, 31))]).unwrap());
 }
+
+#[test]
+fn the_same_policy_in_two_briefs_is_joined() {
+    let lib = crate::library::tests::with_final_version();
+    let marks = collect_marks(&lib, &Filter::default());
+    let links = policy_links(&lib, &marks);
+    assert_eq!(links.len(), 1, "{links:?}");
+    let (a, b) = links[0];
+    let dates = [marks[a as usize].date, marks[b as usize].date];
+    assert_eq!(dates, [d(2021, 2, 9), d(2021, 12, 28)]);
+    assert!(policy_links(&crate::library::tests::two_briefs_analysed(), &marks[..0]).is_empty());
+}

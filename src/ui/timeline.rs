@@ -19,6 +19,9 @@ pub struct TimelineData {
     /// Changes whenever the marks or lanes do: a widget lays them out again only then (or
     /// when its view or size changes).
     pub generation: u64,
+    /// Marks that are one policy across briefs, joined by a line (see
+    /// [`crate::timeline::policy_links`]).
+    pub links: Vec<(u32, u32)>,
 }
 
 /// What the user asked of the timeline this frame, beyond selecting.
@@ -41,6 +44,8 @@ pub struct TimelineView {
     last_for: Option<(u64, TimeScale)>,
     /// Per lane, how many marks lie before and after the visible span (made with `last`).
     offscreen: Vec<(usize, usize)>,
+    /// For each mark, the cluster of `last` that holds it (`u32::MAX`: not visible).
+    cluster_of: Vec<u32>,
 }
 
 impl TimelineView {
@@ -109,6 +114,16 @@ impl TimelineView {
                 )
             }
         };
+        if self.last_for != key || self.cluster_of.len() != data.marks.len() {
+            self.cluster_of = vec![u32::MAX; data.marks.len()];
+            for (c, cluster) in layout.clusters.iter().enumerate() {
+                for &m in &cluster.members {
+                    if let Some(slot) = self.cluster_of.get_mut(m as usize) {
+                        *slot = c as u32;
+                    }
+                }
+            }
+        }
         self.last_for = key;
         let painter = ui.painter_at(rect);
         let area = EguiBackend::new(&painter, rect).into_drawing_area();
@@ -118,6 +133,7 @@ impl TimelineView {
                 format!("Could not draw the timeline: {err}"),
             );
         }
+        self.paint_links(&painter, rect, &layout, data, ui.visuals());
         self.paint_range(&painter, rect, &layout);
         self.paint_offscreen(&painter, rect, &layout, ui.visuals());
         let hovered = response
@@ -183,6 +199,31 @@ impl TimelineView {
         }
     }
 
+    /// A dashed line between the dates of one policy named in several briefs (a draft and its
+    /// final version).
+    fn paint_links(
+        &self,
+        painter: &egui::Painter,
+        rect: egui::Rect,
+        layout: &Layout,
+        data: &TimelineData,
+        visuals: &egui::Visuals,
+    ) {
+        let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
+        let at = |m: u32| {
+            let c = *self.cluster_of.get(m as usize)?;
+            let cluster = layout.clusters.get(c as usize)?;
+            Some(rect.min + egui::vec2(cluster.x, cluster.y))
+        };
+        for &(a, b) in &data.links {
+            if let (Some(pa), Some(pb)) = (at(a), at(b))
+                && pa != pb
+            {
+                painter.extend(egui::Shape::dashed_line(&[pa, pb], stroke, 4.0, 3.0));
+            }
+        }
+    }
+
     /// "← 3 earlier" and "12 later →" at the ends of a lane whose marks lie outside the view
     /// (deadlines years ahead, say), so an empty lane does not look empty.
     fn paint_offscreen(
@@ -196,7 +237,8 @@ impl TimelineView {
         let color = visuals.weak_text_color();
         let left = rect.left() + layout.geometry.label_width + 4.0;
         for (lane, &(earlier, later)) in layout.lanes.iter().zip(&self.offscreen) {
-            let y = rect.top() + (lane.top + lane.bottom) / 2.0;
+            // Near the lane's top, clear of the markers on its middle line.
+            let y = rect.top() + lane.top + 8.0;
             if earlier > 0 {
                 let text = format!("← {} earlier", crate::library::number(earlier as f64));
                 painter.text(
@@ -395,6 +437,7 @@ mod tests {
             lane_names: vec!["Policy document".into(), "Deadlines".into()],
             lane_of: vec![0, 0, 1, 1],
             generation: 1,
+            links: Vec::new(),
         };
         let day =
             |y| crate::timeline::day_number(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
