@@ -133,13 +133,19 @@ fn topic_ui(
                     ui.label(date.to_string());
                     ui.end_row();
                 }
-                let doc = match lib.row_of(key) {
-                    Some(Row::Topic(b, t)) => lib.doc_info(b, t).map(crate::library::doc_label),
+                let found = match lib.row_of(key) {
+                    Some(Row::Topic(b, t)) => lib.policy_analysis(b, t),
                     _ => None,
                 };
+                let doc = found.map(|f| crate::library::doc_label(&f.doc));
                 if let Some(doc) = doc.filter(|d| !d.is_empty()) {
                     ui.weak("Type");
                     ui.label(doc);
+                    ui.end_row();
+                }
+                if let Some(number) = found.and_then(|f| f.doc_number.as_ref()) {
+                    ui.weak("Number");
+                    ui.label(&number.canonical);
                     ui.end_row();
                 }
             });
