@@ -50,18 +50,31 @@ pub fn run(config: AppConfig, size: Option<(u32, u32)>) -> anyhow::Result<()> {
         Ok(icon) => viewport = viewport.with_icon(icon),
         Err(err) => eprintln!("briefdesk: the window icon could not be read: {err}"),
     }
+    // A screenshot run neither reads nor writes the user's saved layout: eframe would restore
+    // the saved window size over the one asked for. It keeps its own, thrown away after.
+    let shot_storage = config
+        .screenshot
+        .as_ref()
+        .map(|_| std::env::temp_dir().join(format!("briefdesk-screenshot-{}", std::process::id())));
     let options = eframe::NativeOptions {
         viewport,
-        // A screenshot run must not move the user's window or overwrite their layout.
         persist_window: config.screenshot.is_none(),
+        persistence_path: shot_storage.clone(),
         ..Default::default()
     };
-    eframe::run_native(
+    let result = eframe::run_native(
         "Briefdesk",
         options,
         Box::new(move |cc| Ok(Box::new(App::new(cc, config)))),
     )
-    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"))
+    .map_err(|e| anyhow::anyhow!("could not open the window: {e}"));
+    if let Some(path) = shot_storage {
+        // eframe 0.37 writes one file at this path (older versions a folder).
+        std::fs::remove_file(&path)
+            .or_else(|_| std::fs::remove_dir_all(&path))
+            .ok();
+    }
+    result
 }
 
 /// A removal that can still be undone.
