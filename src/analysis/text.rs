@@ -1,28 +1,7 @@
 //! Small text helpers the extractors share: scripts, words around a position, and slicing
 //! that never splits a character.
 
-/// A Han character or CJK punctuation such as 《》、。 (full-width forms included).
-pub fn is_cjk(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'
-        | '\u{3000}'..='\u{303F}'
-        | '\u{3040}'..='\u{30FF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FFEF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
-
-/// A Han character (not punctuation).
-pub fn is_han(c: char) -> bool {
-    matches!(c,
-        '\u{2E80}'..='\u{2FDF}'
-        | '\u{3400}'..='\u{4DBF}'
-        | '\u{4E00}'..='\u{9FFF}'
-        | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}')
-}
+pub use crate::parse::{is_cjk, is_han};
 
 /// A character of a Latin word: letters and digits that are not CJK.
 pub fn is_word_char(c: char) -> bool {

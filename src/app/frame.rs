@@ -41,14 +41,9 @@ impl App {
                 .default_size(380.0)
                 .min_size(240.0)
                 .show(ui, |ui| {
-                    let full = self.selected_full_topic().cloned();
-                    detail_ui(
-                        ui,
-                        &self.lib,
-                        self.selected.as_ref(),
-                        full.as_ref(),
-                        commands,
-                    )
+                    self.ask_full_topic();
+                    let full = self.selected_full_topic();
+                    detail_ui(ui, &self.lib, self.selected.as_ref(), full, commands)
                 });
         }
         let on_timeline = self.state.screen == Screen::Timeline;

@@ -433,19 +433,33 @@ impl App {
 
     /// The selected topic read whole, for an outline library's detail panel; asks the library
     /// thread for it the first time.
-    fn selected_full_topic(&mut self) -> Option<&crate::model::Topic> {
-        if !self.lib.is_partial() {
-            return None;
+    /// Asks the library thread for the selected topic whole, once per selection, when the
+    /// library is an outline.
+    fn ask_full_topic(&mut self) {
+        if let Some(wanted) = self.selected_outline_topic()
+            && self.asked_topic != Some(wanted)
+        {
+            self.asked_topic = Some(wanted);
+            self.worker.send(Request::Topic(wanted.0, wanted.1));
         }
-        let (ItemKey::Topic(id, t) | ItemKey::Policy(id, t)) = self.selected.clone()? else {
-            return None;
-        };
-        if self.asked_topic != Some((id, t)) {
-            self.asked_topic = Some((id, t));
-            self.worker.send(Request::Topic(id, t));
-        }
-        match &self.full_topic {
-            Some((fid, ft, topic)) if (*fid, *ft) == (id, t) => Some(topic),
+    }
+
+    /// The selected topic read whole, for an outline library's detail panel, once it arrived.
+    fn selected_full_topic(&self) -> Option<&crate::model::Topic> {
+        let wanted = self.selected_outline_topic()?;
+        self.full_topic
+            .as_ref()
+            .filter(|(id, t, _)| (*id, *t) == wanted)
+            .map(|(_, _, topic)| topic)
+    }
+
+    /// The selected topic or policy, when the library is an outline (its summary and comment
+    /// are read on demand).
+    fn selected_outline_topic(&self) -> Option<(BriefId, u16)> {
+        match self.selected.as_ref()? {
+            ItemKey::Topic(id, t) | ItemKey::Policy(id, t) if self.lib.is_partial() => {
+                Some((*id, *t))
+            }
             _ => None,
         }
     }

@@ -351,14 +351,8 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
         }
         Row::Target(i) => match lib.target(i) {
             Some(row) => Facts {
-                periods: lib.period_labels(row.brief),
-                bodies: Some(
-                    lib.origin_body(row.brief, row.origin)
-                        .map(split_bodies)
-                        .unwrap_or_default(),
-                ),
                 date: Some(deadline_date(row.target.year)),
-                ..Facts::default()
+                ..finding_facts(lib, row.brief, row.origin)
             },
             None => Facts::default(),
         },
@@ -366,18 +360,9 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             periods: lib.org(i).map_or(&[], |o| o.periods.as_slice()),
             ..Facts::default()
         },
-        Row::Figure(i) => match lib.figure(i) {
-            Some(row) => Facts {
-                periods: lib.period_labels(row.brief),
-                bodies: Some(
-                    lib.origin_body(row.brief, row.origin)
-                        .map(split_bodies)
-                        .unwrap_or_default(),
-                ),
-                ..Facts::default()
-            },
-            None => Facts::default(),
-        },
+        Row::Figure(i) => lib.figure(i).map_or_else(Facts::default, |row| {
+            finding_facts(lib, row.brief, row.origin)
+        }),
         Row::News(b, n) => {
             let item = lib.news_item(b, n);
             let langs = item.map(|i| {
@@ -397,6 +382,15 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
             periods: lib.term(g).map_or(&[], |t| t.periods.as_slice()),
             ..Facts::default()
         },
+    }
+}
+
+/// What the facets look at in a target or figure: its brief's period and its policy's bodies.
+fn finding_facts(lib: &Library, brief: u32, origin: super::Origin) -> Facts<'_> {
+    Facts {
+        periods: lib.period_labels(brief),
+        bodies: Some(lib.origin_bodies(brief, origin)),
+        ..Facts::default()
     }
 }
 

@@ -298,11 +298,20 @@ impl Library {
         }
     }
 
-    /// The issuing body of the policy a target or figure came from.
+    /// The issuing body of the policy a target or figure came from, as written.
     pub fn origin_body(&self, b: u32, origin: Origin) -> Option<&str> {
         match origin {
             Origin::Topic(t) => self.topic(b, t)?.policy.as_ref()?.issuing_body.as_deref(),
             Origin::News(_) => None,
+        }
+    }
+
+    /// The issuing bodies of the policy a target or figure came from, by their usual names
+    /// (as [`Library::bodies`]): what the body facet counts.
+    pub fn origin_bodies(&self, b: u32, origin: Origin) -> Vec<&str> {
+        match origin {
+            Origin::Topic(t) => self.bodies(b, t),
+            Origin::News(_) => Vec::new(),
         }
     }
 }

@@ -2,12 +2,12 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Align, Library, Row, View, columns};
+use super::{Align, Library, View, columns};
 
 /// The rank of an empty cell: last in either direction.
 const EMPTY: u32 = u32::MAX;
@@ -133,15 +133,17 @@ impl SortState {
     }
 
     /// Sorts `rows` of `view`: by the first key, ties by the next, remaining ties in the
-    /// order they came.
-    pub fn apply(&self, lib: &Library, view: View, rows: &mut Vec<Row>) {
-        let position: HashMap<Row, u32> = lib
+    /// order they came. The app sorts positions ([`SortState::sort_positions`]); this is for
+    /// tests that hold rows.
+    #[cfg(test)]
+    pub(crate) fn apply(&self, lib: &Library, view: View, rows: &mut Vec<super::Row>) {
+        let position: std::collections::HashMap<super::Row, u32> = lib
             .rows(view)
             .iter()
             .enumerate()
             .map(|(p, r)| (*r, p as u32))
             .collect();
-        let mut keyed: Vec<(u32, Row)> = rows
+        let mut keyed: Vec<(u32, super::Row)> = rows
             .iter()
             .map(|r| (position.get(r).copied().unwrap_or(u32::MAX), *r))
             .collect();

@@ -53,7 +53,7 @@ use scanners::{is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_t
 
 pub use dates::{find_month_year, parse_full_date};
 pub use policy_name::{PolicyNames, split_policy_name};
-pub use script::is_han;
+pub use script::{is_cjk, is_han};
 
 /// Why a text is not a brief at all.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
