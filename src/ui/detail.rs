@@ -215,10 +215,16 @@ fn history_ui(ui: &mut egui::Ui, lib: &Library, key: &ItemKey, commands: &mut Ve
     let Some(Row::Topic(b, t)) = lib.row_of(key) else {
         return;
     };
-    let others = lib.same_policy(b, t);
+    let mut others = lib.same_policy(b, t);
     if others.is_empty() {
         return;
     }
+    // In the order the documents were issued (undated last).
+    let date = |&(ob, ot): &(u32, u16)| {
+        let d = lib.topic(ob, ot).and_then(|t| t.policy.as_ref()?.date);
+        (d.is_none(), d)
+    };
+    others.sort_by_key(date);
     section_label(ui, "THE SAME POLICY IN OTHER BRIEFS");
     for (ob, ot) in others {
         let (Some(stored), Some(topic)) = (lib.brief(ob), lib.topic(ob, ot)) else {
