@@ -39,8 +39,8 @@ fn bench_timeline(c: &mut Criterion) {
     );
     let filter = Filter::default();
     let marks = collect_marks(&lib, &filter);
-    let (kind_names, kind_lanes) = assign_lanes(&marks, LaneMode::Kind);
-    let (body_names, body_lanes) = assign_lanes(&marks, LaneMode::Body);
+    let (kind_names, kind_lanes) = assign_lanes(&lib, &marks, LaneMode::Kind);
+    let (body_names, body_lanes) = assign_lanes(&lib, &marks, LaneMode::Body);
     // The window size the app's screenshots use.
     let geometry = Geometry::new(1600.0, 700.0);
     let fit = TimeScale::fit(marks.iter().map(|m| day_number(m.date))).expect("dated marks");

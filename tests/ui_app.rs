@@ -280,12 +280,12 @@ fn facets_narrow_the_timeline_too() {
     let mut h = app(&dir.path().join("lib.sqlite"));
     h.get_by_label("MIIT (2)").click();
     h.run();
-    let policies: Vec<_> = h
-        .state()
+    let app = h.state();
+    let policies: Vec<_> = app
         .timeline_marks()
         .iter()
         .filter(|m| m.kind == MarkKind::Policy)
-        .map(|m| (m.date.to_string(), m.body.clone()))
+        .map(|m| (m.date.to_string(), m.body(app.library()).map(str::to_owned)))
         .collect();
     assert_eq!(
         policies,

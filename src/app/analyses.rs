@@ -2,72 +2,75 @@
 //! read from the library, or made on the library thread for briefs that have none yet (new
 //! imports, libraries from before the analyst layer) and kept for next time.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+
 use crate::analysis::analyse;
+use crate::library::{FindingsBuilder, Library};
 use crate::model::{BriefAnalysis, StoredBrief};
 use crate::store::Store;
 
-/// The analyses of `briefs`, in their order. `outline` briefs lack their topics' summaries
-/// and comments: those are read whole from the store to be analysed.
-pub fn analyses_for(
-    store: &mut Store,
+/// The analyses of `lib`'s briefs, ready for [`Library::install_findings`]. Stored analyses
+/// are read one at a time straight into the library's form; `outline` briefs lack their
+/// topics' summaries and comments, so those are read whole from the store to be analysed.
+pub fn findings_for(store: &mut Store, lib: &Library, outline: bool) -> FindingsBuilder {
+    let briefs = lib.briefs();
+    let index: HashMap<i64, usize> = briefs.iter().enumerate().map(|(b, s)| (s.id.0, b)).collect();
+    let mut builder = FindingsBuilder::new(briefs.len());
+    let mut have = vec![false; briefs.len()];
+    // A library that cannot be read here is read again for the tables anyway: what is
+    // missing is made.
+    store
+        .for_each_analysis(|id, analysis| {
+            if let Some(&b) = index.get(&id.0) {
+                have[b] = true;
+                builder.add(b, analysis);
+            }
+        })
+        .ok();
+    let missing: Vec<usize> = (0..briefs.len()).filter(|b| !have[*b]).collect();
+    if missing.is_empty() {
+        return builder;
+    }
+    let made = analyse_all(store, briefs, &missing, outline);
+    if made.len() == missing.len() {
+        let items: Vec<_> = missing.iter().map(|&b| briefs[b].id).zip(&made).collect();
+        // Not kept (a read-only library, say): made again next time, nothing lost.
+        store.save_analyses(&items).ok();
+        for (&b, analysis) in missing.iter().zip(made) {
+            builder.add(b, analysis);
+        }
+    }
+    builder
+}
+
+/// Analyses the briefs at `missing`, in that order.
+fn analyse_all(
+    store: &Store,
     briefs: &[StoredBrief],
+    missing: &[usize],
     outline: bool,
 ) -> Vec<BriefAnalysis> {
-    let mut kept = store.analyses().unwrap_or_default();
-    let mut out: Vec<Option<BriefAnalysis>> = briefs.iter().map(|s| kept.remove(&s.id)).collect();
-    let missing: Vec<usize> = (0..briefs.len()).filter(|i| out[*i].is_none()).collect();
-    if missing.is_empty() {
-        return out.into_iter().flatten().collect();
-    }
-    // The briefs to analyse, whole.
-    let whole: Vec<std::borrow::Cow<'_, StoredBrief>> = missing
+    let whole: Vec<Cow<'_, StoredBrief>> = missing
         .iter()
-        .map(|&i| match outline {
-            true => store.load(briefs[i].id).map_or(
-                std::borrow::Cow::Borrowed(&briefs[i]),
-                std::borrow::Cow::Owned,
-            ),
-            false => std::borrow::Cow::Borrowed(&briefs[i]),
+        .map(|&b| match outline {
+            true => store
+                .load(briefs[b].id)
+                .map_or(Cow::Borrowed(&briefs[b]), Cow::Owned),
+            false => Cow::Borrowed(&briefs[b]),
         })
         .collect();
     // About a millisecond a brief: split over the cores for a large import or an old library.
     let threads = std::thread::available_parallelism().map_or(1, usize::from);
     let chunk = whole.len().div_ceil(threads).max(1);
-    let made: Vec<BriefAnalysis> = std::thread::scope(|s| {
+    std::thread::scope(|s| {
         let handles: Vec<_> = whole
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || {
-                    part.iter()
-                        .map(|b| lean(analyse(&b.brief)))
-                        .collect::<Vec<_>>()
-                })
-            })
+            .map(|part| s.spawn(move || part.iter().map(|b| analyse(&b.brief)).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
-    });
-    if made.len() == missing.len() {
-        let items: Vec<_> = missing.iter().map(|&i| briefs[i].id).zip(&made).collect();
-        // Not kept (a read-only library, say): made again next time, nothing lost.
-        store.save_analyses(&items).ok();
-        for (&i, analysis) in missing.iter().zip(made) {
-            out[i] = Some(analysis);
-        }
-    }
-    out.into_iter().map(Option::unwrap_or_default).collect()
-}
-
-/// What the window uses of an analysis: each mention's place is dropped (the brief-level
-/// list of organisations says which topics and news items name each one).
-pub fn lean(mut analysis: BriefAnalysis) -> BriefAnalysis {
-    for topic in &mut analysis.topics {
-        topic.organisations = Vec::new();
-    }
-    for item in &mut analysis.news {
-        item.organisations = Vec::new();
-    }
-    analysis
+    })
 }

@@ -508,6 +508,7 @@ impl App {
         use crate::chart::{ChartStyle, export_marks};
 
         let marks = self.timeline_data.marks.clone();
+        let lib = Arc::clone(&self.timeline_data.lib);
         let fitted = crate::timeline::fit_marks(&marks);
         let Some(scale) = (if visible_only {
             self.timeline.scale()
@@ -535,7 +536,7 @@ impl App {
                     .add_filter("SVG drawing", &["svg"])
                     .save_file();
                 let result = picked.map(|path| {
-                    export_marks(&path, &marks, lanes, scale, (1600, 700), base)
+                    export_marks(&path, &marks, &lib, lanes, scale, (1600, 700), base)
                         .map(|_| path)
                         .map_err(|e| e.to_string())
                 });

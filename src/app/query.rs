@@ -44,8 +44,9 @@ impl Job {
         let (order, counts) = self.lib.query(self.view, &self.filter, &self.sort);
         let timeline = self.marks.map(|lanes| {
             let marks = collect_marks(&self.lib, &self.filter);
-            let (lane_names, lane_of) = assign_lanes(&marks, lanes);
+            let (lane_names, lane_of) = assign_lanes(&self.lib, &marks, lanes);
             TimelineData {
+                lib: Arc::clone(&self.lib),
                 links: crate::timeline::policy_links(&self.lib, &marks),
                 marks,
                 lane_names,

@@ -273,13 +273,13 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
         // The tables first; the analyses' views and the search texts follow.
         lib = lib.partial();
     } else {
-        let analyses = super::analyses::analyses_for(store, lib.briefs(), false);
-        lib = lib.with_analyses(analyses);
+        let findings = super::analyses::findings_for(store, &lib, false);
+        lib.install_findings(findings);
     }
     let lib = Arc::new(lib);
     send(Event::Loaded(Arc::clone(&lib)));
     if outline {
-        lib.install_analyses(super::analyses::analyses_for(store, lib.briefs(), true));
+        lib.install_findings(super::analyses::findings_for(store, &lib, true));
         send(Event::AnalysesReady);
         let mut texts = lib.texts_builder();
         match store

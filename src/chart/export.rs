@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 use plotters::prelude::*;
 
 use super::timeline::{ChartStyle, draw_timeline, header_height};
+use crate::library::Library;
 use crate::timeline::{Geometry, LaneMode, Layout, Mark, TimeScale, assign_lanes};
 
 /// Why an export failed.
@@ -45,6 +46,7 @@ fn draw_error(e: impl std::fmt::Display) -> ExportError {
 pub fn render_svg(
     layout: &Layout,
     marks: &[Mark],
+    lib: &Library,
     style: &ChartStyle,
 ) -> Result<String, ExportError> {
     register_font()?;
@@ -52,7 +54,7 @@ pub fn render_svg(
     {
         let size = (layout.geometry.width as u32, layout.geometry.height as u32);
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
-        draw_timeline(&root, layout, marks, style, None).map_err(draw_error)?;
+        draw_timeline(&root, layout, marks, lib, style, None).map_err(draw_error)?;
         root.present().map_err(draw_error)?;
     }
     Ok(svg)
@@ -63,12 +65,13 @@ pub fn render_svg(
 pub fn export_marks(
     path: &Path,
     marks: &[Mark],
+    lib: &Library,
     lanes: LaneMode,
     scale: TimeScale,
     (width, height): (u32, u32),
     base: ChartStyle,
 ) -> Result<usize, ExportError> {
-    let (names, lane_of) = assign_lanes(marks, lanes);
+    let (names, lane_of) = assign_lanes(lib, marks, lanes);
     let range = scale
         .dates()
         .map(|(a, b)| format!(" — {a} to {b}"))
@@ -80,7 +83,7 @@ pub fn export_marks(
     let mut geometry = Geometry::new(width as f32, height as f32);
     geometry.top = header_height(&style);
     let layout = Layout::new(marks, &names, &lane_of, scale, geometry);
-    export_timeline(path, &layout, marks, &style)?;
+    export_timeline(path, &layout, marks, lib, &style)?;
     Ok(layout.visible)
 }
 
@@ -90,6 +93,7 @@ pub fn export_timeline(
     path: &Path,
     layout: &Layout,
     marks: &[Mark],
+    lib: &Library,
     style: &ChartStyle,
 ) -> Result<(), ExportError> {
     let extension = path
@@ -104,14 +108,14 @@ pub fn export_timeline(
     };
     match extension.as_str() {
         "svg" => {
-            let svg = render_svg(layout, marks, style)?;
+            let svg = render_svg(layout, marks, lib, style)?;
             std::fs::write(&tmp, svg).map_err(write_error)?;
         }
         "png" => {
             register_font()?;
             let size = (layout.geometry.width as u32, layout.geometry.height as u32);
             let root = BitMapBackend::new(&tmp, size).into_drawing_area();
-            draw_timeline(&root, layout, marks, style, None).map_err(draw_error)?;
+            draw_timeline(&root, layout, marks, lib, style, None).map_err(draw_error)?;
             root.present().map_err(draw_error)?;
         }
         _ => return Err(ExportError::UnknownFormat(path.display().to_string())),
@@ -126,10 +130,10 @@ mod tests {
     use crate::library::tests::two_briefs;
     use crate::timeline::{Geometry, LaneMode, assign_lanes, collect_marks};
 
-    fn sample_layout(width: f32) -> (Layout, Vec<Mark>, ChartStyle) {
+    fn sample_layout(width: f32) -> (Layout, Vec<Mark>, Library, ChartStyle) {
         let lib = two_briefs();
         let marks = collect_marks(&lib, &Filter::default());
-        let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+        let (names, lanes) = assign_lanes(&lib, &marks, LaneMode::Kind);
         let style = ChartStyle {
             title: Some("Briefdesk timeline".into()),
             ..ChartStyle::light()
@@ -140,18 +144,19 @@ mod tests {
         (
             Layout::new(&marks, &names, &lanes, scale, geometry),
             marks,
+            lib,
             style,
         )
     }
 
     #[test]
     fn svg_has_a_marker_and_a_label_for_every_policy_and_news_item() {
-        let (layout, marks, style) = sample_layout(6000.0);
+        let (layout, marks, lib, style) = sample_layout(6000.0);
         assert!(
             layout.clusters.iter().all(|c| c.members.len() == 1),
             "wide enough to split"
         );
-        let svg = render_svg(&layout, &marks, &style).unwrap();
+        let svg = render_svg(&layout, &marks, &lib, &style).unwrap();
         // Markers: circles (policies), triangles (policy news), squares (corporate), diamonds.
         let circles = svg.matches("<circle").count();
         let polygons = svg.matches("<polygon").count();
@@ -160,12 +165,13 @@ mod tests {
         assert!(polygons >= 7 + 2, "{polygons} polygons");
         assert!(rects >= 9, "{rects} rects");
         for mark in &marks {
-            let start: String = mark.title.chars().take(8).collect();
+            let title = mark.texts(&lib).title;
+            let start: String = title.chars().take(8).collect();
             let escaped = start
                 .replace('&', "&amp;")
                 .replace('"', "&quot;")
                 .replace('<', "&lt;");
-            assert!(svg.contains(&escaped), "no label for {:?}", mark.title);
+            assert!(svg.contains(&escaped), "no label for {title:?}");
         }
         for label in [
             "Policy document",
@@ -180,16 +186,17 @@ mod tests {
 
     #[test]
     fn png_export_writes_a_picture_and_refuses_other_extensions() {
-        let (layout, marks, style) = sample_layout(900.0);
+        let (layout, marks, lib, style) = sample_layout(900.0);
         let dir = tempfile::tempdir().unwrap();
         let png = dir.path().join("t.png");
-        export_timeline(&png, &layout, &marks, &style).unwrap();
+        export_timeline(&png, &layout, &marks, &lib, &style).unwrap();
         let bytes = std::fs::read(&png).unwrap();
         assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
         let svg = dir.path().join("t.svg");
-        export_timeline(&svg, &layout, &marks, &style).unwrap();
+        export_timeline(&svg, &layout, &marks, &lib, &style).unwrap();
         assert!(std::fs::read_to_string(&svg).unwrap().starts_with("<svg"));
-        let err = export_timeline(&dir.path().join("t.gif"), &layout, &marks, &style).unwrap_err();
+        let err =
+            export_timeline(&dir.path().join("t.gif"), &layout, &marks, &lib, &style).unwrap_err();
         assert!(matches!(err, ExportError::UnknownFormat(_)));
         assert_eq!(
             std::fs::read_dir(dir.path()).unwrap().count(),

@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::library::ItemKey;
+use crate::library::{ItemKey, Library};
 use crate::timeline::{Cluster, Layout, Mark, MarkKind, radius};
 
 /// Colours and text of a chart.
@@ -106,6 +106,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &Layout,
     marks: &[Mark],
+    lib: &Library,
     style: &ChartStyle,
     selected: Option<&ItemKey>,
 ) -> DrawResult<DB> {
@@ -134,7 +135,7 @@ pub fn draw_timeline<DB: DrawingBackend>(
         marker(area, cluster, layout, marks, style, selected)?;
     }
     if style.labels {
-        labels(area, layout, marks, style)?;
+        labels(area, layout, marks, lib, style)?;
     }
     header(area, layout, style)
 }
@@ -250,6 +251,7 @@ fn labels<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     layout: &Layout,
     marks: &[Mark],
+    lib: &Library,
     style: &ChartStyle,
 ) -> DrawResult<DB> {
     let font = style.font(
@@ -266,7 +268,7 @@ fn labels<DB: DrawingBackend>(
             continue;
         };
         let room = cluster.room.min(layout.geometry.width - cluster.x - 12.0);
-        if let Some(text) = fit_text(area, &mark.title, &font, room) {
+        if let Some(text) = fit_text(area, &mark.texts(lib).title, &font, room) {
             let x = (cluster.x + radius(cluster, &layout.geometry) + 4.0) as i32;
             area.draw_text(&text, &font, (x, cluster.y as i32))?;
         }

@@ -327,6 +327,7 @@ fn timeline(
     let visible = export_marks(
         out,
         &marks,
+        &lib,
         lanes,
         scale,
         (width, height),

@@ -186,9 +186,9 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             };
             let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
             match column {
-                0 => Cow::Owned(row.target.year.to_string()),
-                1 => Cow::Borrowed(&row.target.text),
-                2 => Cow::Borrowed(super::target_kind_label(row.target.kind)),
+                0 => Cow::Owned(row.year.to_string()),
+                1 => Cow::Borrowed(&row.text),
+                2 => Cow::Borrowed(super::target_kind_label(row.kind)),
                 3 => lib.origin_label(row.brief, row.origin),
                 4 => opt(lib.origin_body(row.brief, row.origin)),
                 5 => Cow::Borrowed(brief),
@@ -215,11 +215,11 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             };
             let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
             match column {
-                0 => Cow::Owned(number(row.figure.value)),
-                1 => Cow::Borrowed(&row.figure.unit),
-                2 => Cow::Borrowed(&row.figure.raw),
-                3 => Cow::Borrowed(&row.figure.text),
-                4 => Cow::Borrowed(super::figure_kind_label(row.figure.kind)),
+                0 => Cow::Owned(number(row.value)),
+                1 => Cow::Borrowed(&row.unit),
+                2 => Cow::Borrowed(&row.raw),
+                3 => Cow::Borrowed(&row.text),
+                4 => Cow::Borrowed(super::figure_kind_label(row.kind)),
                 5 => lib.origin_label(row.brief, row.origin),
                 6 => Cow::Borrowed(brief),
                 _ => Cow::Borrowed(""),

@@ -351,7 +351,7 @@ fn facts(lib: &Library, row: Row) -> Facts<'_> {
         }
         Row::Target(i) => match lib.target(i) {
             Some(row) => Facts {
-                date: Some(deadline_date(row.target.year)),
+                date: Some(deadline_date(row.year)),
                 ..finding_facts(lib, row.brief, row.origin)
             },
             None => Facts::default(),

@@ -2,7 +2,8 @@
 //! news item, and each policy's document type.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -21,23 +22,41 @@ pub enum Origin {
     News(u16),
 }
 
-/// A target with where it came from.
+/// A target with where it came from. The sentence is shared with every other finding made in
+/// it (a sentence often holds several figures, and the same sentence recurs across briefs):
+/// a library keeps hundreds of thousands of findings, so each keeps only what is its own.
 #[derive(Clone, Debug, PartialEq)]
 pub struct TargetRow {
     pub brief: u32,
     /// Its place among its brief's targets: with the brief's id, what selection keeps.
     pub seq: u32,
     pub origin: Origin,
-    pub target: Target,
+    /// The year by which (or in which) the commitment falls due.
+    pub year: i32,
+    pub kind: TargetKind,
+    /// The sentence the target was found in.
+    pub text: Arc<str>,
+    /// The words that state the year, as written: "goals for 2023", "By 2030".
+    pub phrase: Box<str>,
 }
 
-/// A key figure with where it came from.
+/// A key figure with where it came from; its sentence shared as a [`TargetRow`]'s is.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FigureRow {
     pub brief: u32,
     pub seq: u32,
     pub origin: Origin,
-    pub figure: Figure,
+    /// The value in `unit` (see [`Figure::value`]).
+    pub value: f64,
+    /// The upper end of a range, in `unit`.
+    pub upper: Option<f64>,
+    pub kind: FigureKind,
+    /// The normalised unit: a currency code, "%", "Wh", a counted noun.
+    pub unit: Arc<str>,
+    /// The sentence the figure was found in.
+    pub text: Arc<str>,
+    /// The figure as written: "CNY 70 billion".
+    pub raw: Box<str>,
 }
 
 /// What the library keeps of the analyses.
@@ -47,8 +66,6 @@ pub(super) struct Findings {
     pub figures: Vec<FigureRow>,
     /// Per brief, per topic: what the footer says of the policy document.
     pub policies: Vec<Vec<Option<PolicyAnalysis>>>,
-    /// Per brief: the organisations it names.
-    pub organisations: Vec<Vec<Organisation>>,
     /// Every organisation named anywhere, with where.
     pub orgs: Vec<OrgRow>,
     /// Policy key → the topics (brief, topic) whose footer names that policy, oldest brief
@@ -73,55 +90,171 @@ pub struct OrgRow {
     pub periods: Vec<String>,
 }
 
-impl Findings {
-    fn new(analyses: Vec<BriefAnalysis>) -> Self {
-        let mut out = Self::default();
-        for (b, analysis) in analyses.into_iter().enumerate() {
-            let b = b as u32;
-            let (mut t_seq, mut f_seq) = (0u32, 0u32);
-            let mut policies = Vec::with_capacity(analysis.topics.len());
-            let topics = analysis.topics.into_iter().enumerate();
-            let news = analysis.news.into_iter().enumerate();
-            let mut push = |origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
-                for target in targets {
-                    out.targets.push(TargetRow {
-                        brief: b,
-                        seq: t_seq,
-                        origin,
-                        target,
-                    });
-                    t_seq += 1;
-                }
-                for figure in figures {
-                    out.figures.push(FigureRow {
-                        brief: b,
-                        seq: f_seq,
-                        origin,
-                        figure,
-                    });
-                    f_seq += 1;
-                }
-            };
-            for (t, topic) in topics {
-                if let Some(key) = topic.policy.as_ref().and_then(|p| p.key.as_ref()) {
-                    out.same_policy
-                        .entry(key.key.clone())
-                        .or_default()
-                        .push((b, t as u16));
-                }
-                policies.push(topic.policy);
-                push(Origin::Topic(t as u16), topic.targets, topic.figures);
-            }
-            for (n, item) in news {
-                push(Origin::News(n as u16), item.targets, item.figures);
-            }
-            out.policies.push(policies);
-            out.organisations.push(analysis.organisations);
+/// The analyses of a library's briefs, taken one brief at a time (as they are read from the
+/// store or made), in any order; [`Library::install_findings`] puts them in place. Nothing of
+/// an analysis but what the views show is kept: the places of organisation mentions are
+/// dropped (the brief-level list says which topics and news items name each one) and equal
+/// sentences and units are stored once.
+pub struct FindingsBuilder {
+    findings: Findings,
+    /// Every sentence and unit kept so far, to share equal ones.
+    texts: HashSet<Arc<str>>,
+    /// Organisation name → its row in `findings.orgs`.
+    org_index: HashMap<String, usize>,
+    /// Per brief: its analysis is in.
+    added: Vec<bool>,
+}
+
+impl FindingsBuilder {
+    /// For a library of `briefs` briefs.
+    pub fn new(briefs: usize) -> Self {
+        Self {
+            findings: Findings {
+                policies: vec![Vec::new(); briefs],
+                ..Findings::default()
+            },
+            texts: HashSet::new(),
+            org_index: HashMap::new(),
+            added: vec![false; briefs],
         }
-        out.orgs = orgs(&out.organisations);
+    }
+
+    /// The one shared copy of `text`.
+    fn share(&mut self, text: &str) -> Arc<str> {
+        match self.texts.get(text) {
+            Some(shared) => Arc::clone(shared),
+            None => {
+                let shared: Arc<str> = Arc::from(text);
+                self.texts.insert(Arc::clone(&shared));
+                shared
+            }
+        }
+    }
+
+    /// Adds the analysis of brief `b` (its index in the library). A brief added twice, or out
+    /// of range, is ignored.
+    pub fn add(&mut self, b: usize, analysis: BriefAnalysis) {
+        match self.added.get_mut(b) {
+            Some(added) if !*added => *added = true,
+            _ => return,
+        }
+        let b32 = b as u32;
+        let (mut t_seq, mut f_seq) = (0u32, 0u32);
+        let mut push = |this: &mut Self, origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
+            for target in targets {
+                let row = TargetRow {
+                    brief: b32,
+                    seq: t_seq,
+                    origin,
+                    year: target.year,
+                    kind: target.kind,
+                    text: this.share(&target.text),
+                    phrase: target.phrase.into_boxed_str(),
+                };
+                this.findings.targets.push(row);
+                t_seq += 1;
+            }
+            for figure in figures {
+                let row = FigureRow {
+                    brief: b32,
+                    seq: f_seq,
+                    origin,
+                    value: figure.value,
+                    upper: figure.upper,
+                    kind: figure.kind,
+                    unit: this.share(&figure.unit),
+                    text: this.share(&figure.text),
+                    raw: figure.raw.into_boxed_str(),
+                };
+                this.findings.figures.push(row);
+                f_seq += 1;
+            }
+        };
+        let mut policies = Vec::with_capacity(analysis.topics.len());
+        for (t, topic) in analysis.topics.into_iter().enumerate() {
+            if let Some(key) = topic.policy.as_ref().and_then(|p| p.key.as_ref()) {
+                self.findings
+                    .same_policy
+                    .entry(key.key.clone())
+                    .or_default()
+                    .push((b32, t as u16));
+            }
+            policies.push(topic.policy);
+            push(self, Origin::Topic(t as u16), topic.targets, topic.figures);
+        }
+        for (n, item) in analysis.news.into_iter().enumerate() {
+            push(self, Origin::News(n as u16), item.targets, item.figures);
+        }
+        self.findings.policies[b] = policies;
+        for org in analysis.organisations {
+            self.add_org(b32, org);
+        }
+    }
+
+    /// The findings in brief order, with the organisations merged across briefs.
+    fn finish(self) -> Findings {
+        let mut out = self.findings;
+        // Briefs may have come in any order; each brief's findings are together, in order.
+        out.targets.sort_by_key(|t| t.brief);
+        out.figures.sort_by_key(|f| f.brief);
+        out.targets.shrink_to_fit();
+        out.figures.shrink_to_fit();
+        for topics in out.same_policy.values_mut() {
+            topics.sort_unstable();
+        }
+        for org in &mut out.orgs {
+            org.briefs.sort_unstable();
+            org.items.sort_unstable_by_key(|(b, origin)| (*b, origin.order()));
+            org.briefs.shrink_to_fit();
+            org.items.shrink_to_fit();
+        }
+        out.orgs.sort_by(|a, b| {
+            b.mentions
+                .cmp(&a.mentions)
+                .then_with(|| a.name.cmp(&b.name))
+        });
         out
     }
 
+    /// Merges brief `b`'s mention of `org` into the organisation's row.
+    fn add_org(&mut self, b: u32, org: Organisation) {
+        let orgs = &mut self.findings.orgs;
+        let i = *self.org_index.entry(org.name.clone()).or_insert_with(|| {
+            orgs.push(OrgRow {
+                name: org.name.clone(),
+                full_name: None,
+                kind: org.kind,
+                briefs: Vec::new(),
+                items: Vec::new(),
+                mentions: 0,
+                periods: Vec::new(),
+            });
+            orgs.len() - 1
+        });
+        let row = &mut orgs[i];
+        row.briefs.push(b);
+        row.mentions += org.mentions;
+        row.items
+            .extend(org.topics.iter().map(|t| (b, Origin::Topic(*t as u16))));
+        row.items
+            .extend(org.news.iter().map(|n| (b, Origin::News(*n as u16))));
+        if row.full_name.is_none() {
+            row.full_name = org.full_name;
+        }
+    }
+}
+
+impl Origin {
+    /// Topics before news items, each in brief order.
+    fn order(self) -> (u8, u16) {
+        match self {
+            Origin::Topic(t) => (0, t),
+            Origin::News(n) => (1, n),
+        }
+    }
+}
+
+impl Findings {
     /// Fills in each organisation's periods from its briefs'.
     fn set_periods(&mut self, periods: &[Vec<String>]) {
         for org in &mut self.orgs {
@@ -137,45 +270,6 @@ impl Findings {
     }
 }
 
-/// The organisations of every brief, merged by name, most mentioned first.
-fn orgs(per_brief: &[Vec<Organisation>]) -> Vec<OrgRow> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<OrgRow> = Vec::new();
-    for (b, orgs) in per_brief.iter().enumerate() {
-        let b = b as u32;
-        for org in orgs {
-            let i = *index.entry(org.name.as_str()).or_insert_with(|| {
-                out.push(OrgRow {
-                    name: org.name.clone(),
-                    full_name: org.full_name.clone(),
-                    kind: org.kind,
-                    briefs: Vec::new(),
-                    items: Vec::new(),
-                    mentions: 0,
-                    periods: Vec::new(),
-                });
-                out.len() - 1
-            });
-            let row = &mut out[i];
-            row.briefs.push(b);
-            row.mentions += org.mentions;
-            row.items
-                .extend(org.topics.iter().map(|t| (b, Origin::Topic(*t as u16))));
-            row.items
-                .extend(org.news.iter().map(|n| (b, Origin::News(*n as u16))));
-            if row.full_name.is_none() {
-                row.full_name.clone_from(&org.full_name);
-            }
-        }
-    }
-    out.sort_by(|a, b| {
-        b.mentions
-            .cmp(&a.mentions)
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    out
-}
-
 impl Library {
     /// Adds each brief's analysis (in the order of the briefs): the Targets, Figures and
     /// Organisations views, the policies' document types and their links across briefs.
@@ -187,11 +281,20 @@ impl Library {
         self
     }
 
+    /// [`Library::install_findings`] of `analyses`, given in the order of the briefs.
+    pub fn install_analyses(&self, analyses: Vec<BriefAnalysis>) {
+        let mut builder = FindingsBuilder::new(self.briefs.len());
+        for (b, analysis) in analyses.into_iter().enumerate() {
+            builder.add(b, analysis);
+        }
+        self.install_findings(builder);
+    }
+
     /// Adds the analyses to a library already shared with the window (a large library shows
     /// its tables first). Once only: later calls change nothing. Call before the search texts
     /// are made ([`Library::warm`], [`Library::texts_builder`]), so they cover the findings.
-    pub fn install_analyses(&self, analyses: Vec<BriefAnalysis>) {
-        let mut findings = Findings::new(analyses);
+    pub fn install_findings(&self, builder: FindingsBuilder) {
+        let mut findings = builder.finish();
         findings.set_periods(&self.period_labels);
         let targets = (0..findings.targets.len() as u32).map(Row::Target);
         findings.rows.insert(View::Targets, targets.collect());
@@ -266,14 +369,6 @@ impl Library {
 
     pub fn org(&self, index: u32) -> Option<&OrgRow> {
         self.found().orgs.get(index as usize)
-    }
-
-    /// The organisations brief `b` names.
-    pub fn organisations(&self, b: u32) -> &[Organisation] {
-        self.found()
-            .organisations
-            .get(b as usize)
-            .map_or(&[], Vec::as_slice)
     }
 
     /// What a target or figure came from, in a few words: the policy's name, or the news

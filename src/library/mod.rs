@@ -24,7 +24,7 @@ use crate::model::{GlossaryKind, NewsItem, Topic};
 pub use columns::{Align, ColumnDef, columns, number};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
 pub use findings::{
-    FigureRow, OrgRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label,
+    FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label,
     figure_kind_label, org_kind_label, target_kind_label,
 };
 pub use saved::{SavedSearch, save as save_search};
@@ -142,7 +142,7 @@ pub struct Library {
     /// Per view but Policies, aligned with `rows`: the lower-cased text of every searchable
     /// field of a row. A policy is its topic's footer, so Policies searches the Topics texts.
     /// Made on first use, or ahead of it by [`Library::warm`] on a background thread.
-    haystacks: OnceLock<BTreeMap<View, Vec<String>>>,
+    haystacks: OnceLock<texts::Haystacks>,
     /// Per glossary term, how often it occurs in the briefs that define it; made like
     /// `haystacks`.
     mentions: OnceLock<Vec<usize>>,

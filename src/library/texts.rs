@@ -7,15 +7,38 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use super::{Library, Row, View};
 use crate::model::{Brief, Topic};
+
+/// The lower-cased search texts of every view.
+#[derive(Default)]
+pub(super) struct Haystacks {
+    /// Per view, one text per row (in [`Library::rows`] order).
+    per_row: BTreeMap<View, Vec<String>>,
+    /// Targets and Figures: per row, the index of its text in `sentences`. A finding's search
+    /// text is its sentence, which holds the finding's own words ("by 2030", "CNY 70
+    /// billion"); findings in one sentence share one copy of it.
+    by_sentence: BTreeMap<View, Vec<u32>>,
+    sentences: Vec<String>,
+}
+
+impl Haystacks {
+    fn get(&self, view: View, pos: usize) -> Option<&str> {
+        match self.by_sentence.get(&view) {
+            Some(index) => self.sentences.get(*index.get(pos)? as usize),
+            None => self.per_row.get(&view)?.get(pos),
+        }
+        .map(String::as_str)
+    }
+}
 
 /// Search texts and mention counts in the making, for an outline library (see
 /// [`Library::texts_builder`]).
 pub struct TextsBuilder<'a> {
     lib: &'a Library,
-    haystacks: BTreeMap<View, Vec<String>>,
+    haystacks: Haystacks,
     /// The Topics search texts, aligned with its rows.
     topics: Vec<String>,
     mentions: Vec<usize>,
@@ -63,7 +86,7 @@ impl TextsBuilder<'_> {
 
     /// Puts the search texts and counts in place: search covers every text from now on.
     pub fn finish(mut self) {
-        self.haystacks.insert(View::Topics, self.topics);
+        self.haystacks.per_row.insert(View::Topics, self.topics);
         self.lib.haystacks.set(self.haystacks).ok();
         self.lib.mentions.set(self.mentions).ok();
     }
@@ -86,7 +109,7 @@ impl Library {
     /// [`TextsBuilder::finish`].
     pub fn texts_builder(&self) -> TextsBuilder<'_> {
         let mut haystacks = self.build_haystacks(&|_| None);
-        let topics = haystacks.remove(&View::Topics).unwrap_or_default();
+        let topics = haystacks.per_row.remove(&View::Topics).unwrap_or_default();
         let mut first_topic = Vec::with_capacity(self.briefs.len());
         let mut next = 0u32;
         for stored in &self.briefs {
@@ -121,7 +144,7 @@ impl Library {
     }
 
     /// The lower-cased search texts per view (Policies shares Topics').
-    fn haystacks(&self) -> &BTreeMap<View, Vec<String>> {
+    fn haystacks(&self) -> &Haystacks {
         self.haystacks
             .get_or_init(|| self.build_haystacks(&|_| None))
     }
@@ -131,7 +154,7 @@ impl Library {
     fn build_haystacks<'a>(
         &self,
         extra: &(dyn Fn(Row) -> Option<(&'a str, &'a str)> + Sync),
-    ) -> BTreeMap<View, Vec<String>> {
+    ) -> Haystacks {
         let texts = |view: View| -> (View, Vec<String>) {
             let rows = self.rows(view);
             (
@@ -143,20 +166,39 @@ impl Library {
         };
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
-            let mut out: BTreeMap<View, Vec<String>> = [
-                View::News,
-                View::Briefs,
-                View::Glossary,
-                View::Targets,
-                View::Figures,
-                View::Organisations,
-            ]
-            .map(texts)
-            .into();
+            let mut out = Haystacks {
+                per_row: [View::News, View::Briefs, View::Glossary, View::Organisations]
+                    .map(texts)
+                    .into(),
+                ..Haystacks::default()
+            };
+            self.findings_haystacks(&mut out);
             let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
-            out.insert(view, hay);
+            out.per_row.insert(view, hay);
             out
         })
+    }
+
+    /// The Targets and Figures search texts: each distinct sentence lower-cased once.
+    fn findings_haystacks(&self, out: &mut Haystacks) {
+        // A sentence is one shared string in the findings: its address names it.
+        let mut index: HashMap<*const u8, u32> = HashMap::new();
+        let mut add = |text: &Arc<str>, own: &str| -> u32 {
+            let mut hay = |text: &str| {
+                out.sentences.push(lowercase(text));
+                out.sentences.len() as u32 - 1
+            };
+            if !text.contains(own) {
+                // Not found in its sentence (never, as the analysis works): searched apart.
+                return hay(&format!("{text}\n{own}"));
+            }
+            *index.entry(Arc::as_ptr(text).cast()).or_insert_with(|| hay(text))
+        };
+        let found = self.found();
+        let targets = found.targets.iter().map(|t| add(&t.text, &t.phrase)).collect();
+        let figures = found.figures.iter().map(|f| add(&f.text, &f.raw)).collect();
+        out.by_sentence.insert(View::Targets, targets);
+        out.by_sentence.insert(View::Figures, figures);
     }
 
     /// The lower-cased searchable text of the row at `pos` in [`Library::rows`] of `view`.
@@ -183,12 +225,7 @@ impl Library {
             }
             None => self.haystacks(),
         };
-        Cow::Borrowed(
-            haystacks
-                .get(&view)
-                .and_then(|h| h.get(pos))
-                .map_or("", String::as_str),
-        )
+        Cow::Borrowed(haystacks.get(view, pos).unwrap_or(""))
     }
 
     /// How often glossary term `g` occurs in the briefs that define it; `None` while an
@@ -259,8 +296,8 @@ impl Library {
             }
             Row::Target(i) => {
                 if let Some(row) = self.target(i) {
-                    parts.push(&row.target.text);
-                    parts.push(&row.target.phrase);
+                    parts.push(&row.text);
+                    parts.push(&row.phrase);
                 }
             }
             Row::Org(i) => {
@@ -271,8 +308,8 @@ impl Library {
             }
             Row::Figure(i) => {
                 if let Some(row) = self.figure(i) {
-                    parts.push(&row.figure.raw);
-                    parts.push(&row.figure.text);
+                    parts.push(&row.raw);
+                    parts.push(&row.text);
                 }
             }
             Row::Glossary(g) => {

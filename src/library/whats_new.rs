@@ -81,7 +81,7 @@ impl Library {
                 .unwrap_or_default(),
             Some(Row::Target(i)) => self
                 .target(i)
-                .map(|t| format!("{} · {}", t.target.year, t.target.text))
+                .map(|t| format!("{} · {}", t.year, t.text))
                 .unwrap_or_default(),
             Some(Row::Org(i)) => self.org(i).map(|o| o.name.clone()).unwrap_or_default(),
             Some(row) => self.cell(Library::view_of(key), row, 0).into_owned(),

@@ -16,20 +16,32 @@ pub const ANALYSIS_VERSION: i64 = 1;
 impl Store {
     /// The current analyses of the briefs the library shows, by brief.
     pub fn analyses(&self) -> Result<HashMap<BriefId, BriefAnalysis>, StoreError> {
+        let mut out = HashMap::new();
+        self.for_each_analysis(|id, analysis| {
+            out.insert(id, analysis);
+        })?;
+        Ok(out)
+    }
+
+    /// Gives each current analysis of a brief the library shows to `each`, one at a time: a
+    /// large library's analyses are never all held in their stored form at once.
+    pub fn for_each_analysis(
+        &self,
+        mut each: impl FnMut(BriefId, BriefAnalysis),
+    ) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare(
             "SELECT a.brief_id, a.json FROM analyses a JOIN active_briefs b ON b.id = a.brief_id
              WHERE a.version = ?1",
         )?;
         let mut rows = stmt.query([ANALYSIS_VERSION])?;
-        let mut out = HashMap::new();
         while let Some(r) = rows.next()? {
             let json = r.get_ref(1)?.as_str().map_err(rusqlite::Error::from)?;
             // An analysis that no longer reads is made again, like a missing one.
             if let Ok(analysis) = serde_json::from_str(json) {
-                out.insert(BriefId(r.get(0)?), analysis);
+                each(BriefId(r.get(0)?), analysis);
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// Keeps analyses (replacing older ones of the same briefs), all in one transaction.

@@ -1,5 +1,7 @@
 //! The dated things a timeline shows, taken from the library through the current filter.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -47,16 +49,79 @@ pub enum LaneMode {
     Body,
 }
 
-/// One dated item.
+/// One dated item. Its texts stay in the library it was collected from (read them with
+/// [`Mark::texts`]): a large library has hundreds of thousands of marks, and copies of their
+/// titles took more memory than the rest of the timeline together.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     pub date: NaiveDate,
     pub kind: MarkKind,
     /// What selecting the mark selects.
     pub key: ItemKey,
-    pub title: String,
-    pub title_zh: Option<String>,
-    pub body: Option<String>,
+    /// Its row in that library: a topic (policy documents, events), a news item or a target.
+    pub row: Row,
+    /// For an event, its index among the topic's dated points.
+    pub event: u16,
+}
+
+/// What a mark shows, as the library holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct MarkTexts<'a> {
+    pub title: Cow<'a, str>,
+    pub title_zh: Option<&'a str>,
+    /// The issuing body of the policy it belongs to, as written.
+    pub body: Option<&'a str>,
+}
+
+impl Mark {
+    /// The mark's title, Chinese title and issuing body from `lib`, the library it was
+    /// collected from; empty if that library no longer holds its row.
+    pub fn texts<'a>(&self, lib: &'a Library) -> MarkTexts<'a> {
+        let body = self.body(lib);
+        match (self.kind, self.row) {
+            (MarkKind::Policy, Row::Topic(b, t)) => {
+                let policy = lib.topic(b, t).and_then(|topic| topic.policy.as_ref());
+                MarkTexts {
+                    title: Cow::Borrowed(policy.map_or("", |p| p.name.as_str())),
+                    title_zh: policy.and_then(|p| p.name_zh.as_deref()),
+                    body,
+                }
+            }
+            (MarkKind::Event, Row::Topic(b, t)) => MarkTexts {
+                title: Cow::Borrowed(
+                    lib.topic(b, t)
+                        .and_then(|topic| topic.events.get(self.event as usize))
+                        .map_or("", |e| e.text.as_str()),
+                ),
+                title_zh: None,
+                body,
+            },
+            (MarkKind::PolicyNews | MarkKind::CorporateNews, Row::News(b, n)) => MarkTexts {
+                title: Cow::Borrowed(lib.news_item(b, n).map_or("", |i| i.text.as_str())),
+                ..MarkTexts::default()
+            },
+            (MarkKind::Deadline, Row::Target(i)) => match lib.target(i) {
+                Some(target) => MarkTexts {
+                    title: Cow::Owned(format!("{}: {}", target.year, target.text)),
+                    title_zh: None,
+                    body,
+                },
+                None => MarkTexts::default(),
+            },
+            _ => MarkTexts::default(),
+        }
+    }
+
+    /// The issuing body, as written, of the policy the mark belongs to (none for news).
+    pub fn body<'a>(&self, lib: &'a Library) -> Option<&'a str> {
+        match self.row {
+            Row::Topic(b, t) => lib.topic(b, t)?.policy.as_ref()?.issuing_body.as_deref(),
+            Row::Target(i) => lib
+                .target(i)
+                .and_then(|target| lib.origin_body(target.brief, target.origin)),
+            _ => None,
+        }
+    }
 }
 
 /// Every dated policy, news item and topic event that passes `filter`, sorted by date.
@@ -73,9 +138,8 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
                 date,
                 kind: MarkKind::Policy,
                 key,
-                title: policy.name.clone(),
-                title_zh: policy.name_zh.clone(),
-                body: policy.issuing_body.clone(),
+                row,
+                event: 0,
             });
         }
     }
@@ -93,9 +157,8 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
                 date,
                 kind,
                 key,
-                title: item.text.clone(),
-                title_zh: None,
-                body: None,
+                row,
+                event: 0,
             });
         }
     }
@@ -112,16 +175,14 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             && let Some(topic) = lib.topic(b, t)
             && let Some(key) = lib.key(View::Topics, row)
         {
-            let body = topic.policy.as_ref().and_then(|p| p.issuing_body.clone());
-            for event in &topic.events {
+            for (e, event) in topic.events.iter().enumerate() {
                 if let Some(date) = event.date.filter(|d| in_range(*d)) {
                     marks.push(Mark {
                         date,
                         kind: MarkKind::Event,
                         key: key.clone(),
-                        title: event.text.clone(),
-                        title_zh: None,
-                        body: body.clone(),
+                        row,
+                        event: e as u16,
                     });
                 }
             }
@@ -130,18 +191,15 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
     for row in filter.matching(lib, View::Targets) {
         if let Row::Target(i) = row
             && let Some(target) = lib.target(i)
-            && let Some(date) = deadline_date(target.target.year)
+            && let Some(date) = deadline_date(target.year)
             && let Some(key) = lib.key(View::Targets, row)
         {
             marks.push(Mark {
                 date,
                 kind: MarkKind::Deadline,
                 key,
-                title: format!("{}: {}", target.target.year, target.target.text),
-                title_zh: None,
-                body: lib
-                    .origin_body(target.brief, target.origin)
-                    .map(str::to_owned),
+                row,
+                event: 0,
             });
         }
     }
@@ -149,8 +207,8 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
     marks
 }
 
-/// Lane names, and the lane of each mark.
-pub fn assign_lanes(marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
+/// Lane names, and the lane of each mark (collected from `lib`).
+pub fn assign_lanes(lib: &Library, marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
     match mode {
         LaneMode::Kind => {
             let names = MarkKind::ALL.iter().map(|k| k.label().to_owned()).collect();
@@ -158,7 +216,7 @@ pub fn assign_lanes(marks: &[Mark], mode: LaneMode) -> (Vec<String>, Vec<u16>) {
             (names, lanes)
         }
         LaneMode::Body => {
-            let lane_name = |m: &Mark| match (&m.body, m.kind) {
+            let lane_name = |m: &Mark| match (m.body(lib), m.kind) {
                 // Deadlines stay apart from the dates documents were issued.
                 (_, MarkKind::Deadline) => MarkKind::Deadline.label().to_owned(),
                 (Some(body), _) => split_bodies(body)

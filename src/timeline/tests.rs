@@ -2,7 +2,7 @@ use chrono::{Datelike as _, NaiveDate};
 
 use super::*;
 use crate::library::tests::two_briefs;
-use crate::library::{Filter, ItemKey};
+use crate::library::{Filter, ItemKey, Library};
 use crate::model::BriefId;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -14,9 +14,8 @@ fn mark(date: NaiveDate, kind: MarkKind) -> Mark {
         date,
         kind,
         key: ItemKey::Brief(BriefId(1)),
-        title: "t".into(),
-        title_zh: None,
-        body: None,
+        row: crate::library::Row::Brief(0),
+        event: 0,
     }
 }
 
@@ -44,10 +43,10 @@ fn marks_come_from_policies_news_and_events_through_the_filter() {
 fn lanes_by_kind_or_by_body() {
     let lib = two_briefs();
     let marks = collect_marks(&lib, &Filter::default());
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let (names, lanes) = assign_lanes(&lib, &marks, LaneMode::Kind);
     assert_eq!(names.len(), MarkKind::ALL.len());
     assert!(marks.iter().zip(&lanes).all(|(m, l)| *l == m.kind as u16));
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Body);
+    let (names, lanes) = assign_lanes(&lib, &marks, LaneMode::Body);
     assert!(names.contains(&"MIIT".to_owned()) && names.contains(&"News".to_owned()));
     let miit = names.iter().position(|n| n == "MIIT").unwrap() as u16;
     assert_eq!(lanes.iter().filter(|l| **l == miit).count(), 2);
@@ -66,7 +65,7 @@ fn clusters_hold_every_visible_mark_once() {
         )
     }));
     marks.sort_by_key(|m| m.date);
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let (names, lanes) = assign_lanes(&Library::default(), &marks, LaneMode::Kind);
     for (from, to) in [
         (d(2019, 12, 1), d(2023, 1, 1)),
         (d(2020, 3, 1), d(2020, 4, 30)),
@@ -104,7 +103,7 @@ fn zooming_in_splits_clusters() {
             )
         })
         .collect();
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let (names, lanes) = assign_lanes(&Library::default(), &marks, LaneMode::Kind);
     let geometry = Geometry::new(800.0, 200.0);
     let wide = Layout::new(
         &marks,
@@ -132,7 +131,7 @@ fn hit_testing_finds_the_marker_under_the_pointer() {
         mark(d(2021, 2, 5), MarkKind::Policy),
         mark(d(2021, 2, 20), MarkKind::CorporateNews),
     ];
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let (names, lanes) = assign_lanes(&Library::default(), &marks, LaneMode::Kind);
     let layout = Layout::new(
         &marks,
         &names,
@@ -156,7 +155,7 @@ fn same_day_marks_stack_when_the_lane_has_room() {
         mark(d(2021, 2, 18), MarkKind::Policy),
         mark(d(2021, 2, 18), MarkKind::Policy),
     ];
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Kind);
+    let (names, lanes) = assign_lanes(&Library::default(), &marks, LaneMode::Kind);
     let scale = TimeScale::between(d(2021, 2, 1), d(2021, 2, 28));
     let tall = Layout::new(&marks, &names, &lanes, scale, Geometry::new(800.0, 400.0));
     assert_eq!(tall.clusters.len(), 2);
@@ -240,7 +239,7 @@ fn targets_fall_due_in_their_own_deadlines_lane() {
         assert!(years.contains(&year), "{year} in {years:?}");
     }
     // By body too, deadlines keep a lane of their own, apart from the issue dates.
-    let (names, lanes) = assign_lanes(&marks, LaneMode::Body);
+    let (names, lanes) = assign_lanes(&lib, &marks, LaneMode::Body);
     let deadlines = names.iter().position(|n| n == "Deadlines").unwrap() as u16;
     for (mark, lane) in marks.iter().zip(&lanes) {
         assert_eq!(mark.kind == MarkKind::Deadline, *lane == deadlines);

@@ -289,19 +289,18 @@ fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>)
 
 fn target_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
     let Some(row) = lib.target(i) else { return };
-    let target = &row.target;
-    ui.heading(format!("{} · {}", target.year, target.phrase));
-    ui.weak(format!("A {} target", target_kind_label(target.kind)));
+    ui.heading(format!("{} · {}", row.year, row.phrase));
+    ui.weak(format!("A {} target", target_kind_label(row.kind)));
     origin_link_ui(ui, lib, row.brief, row.origin, commands);
     section_label(ui, "SENTENCE");
-    ui.label(&target.text);
+    ui.label(&*row.text);
     copy_citation_ui(ui, lib, key, commands);
 }
 
 fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
     let Some(row) = lib.figure(i) else { return };
-    let figure = &row.figure;
-    ui.heading(&figure.raw);
+    let figure = row;
+    ui.heading(&*figure.raw);
     let mut value = format!("{} {}", number(figure.value), figure.unit);
     if let Some(upper) = figure.upper {
         value = format!(
@@ -314,7 +313,7 @@ fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: 
     ui.weak(format!("{} · {value}", figure_kind_label(figure.kind)));
     origin_link_ui(ui, lib, row.brief, row.origin, commands);
     section_label(ui, "CONTEXT");
-    ui.label(&figure.text);
+    ui.label(&*figure.text);
     copy_citation_ui(ui, lib, key, commands);
 }
 
@@ -510,12 +509,12 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
         Row::Target(i) => {
             let row = lib.target(i)?;
             let from = lib.origin_label(row.brief, row.origin);
-            format!("{}, {from}: {}", head(row.brief)?, row.target.text)
+            format!("{}, {from}: {}", head(row.brief)?, row.text)
         }
         Row::Figure(i) => {
             let row = lib.figure(i)?;
             let from = lib.origin_label(row.brief, row.origin);
-            format!("{}, {from}: {}", head(row.brief)?, row.figure.text)
+            format!("{}, {from}: {}", head(row.brief)?, row.text)
         }
         Row::Org(i) => {
             let org = lib.org(i)?;

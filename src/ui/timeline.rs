@@ -14,6 +14,8 @@ use crate::timeline::{Geometry, LaneMode, Layout, Mark, TimeScale, date_of};
 #[derive(Default)]
 pub struct TimelineData {
     pub marks: Vec<Mark>,
+    /// The library the marks were collected from, which holds their texts.
+    pub lib: std::sync::Arc<crate::library::Library>,
     pub lane_names: Vec<String>,
     pub lane_of: Vec<u16>,
     /// Changes whenever the marks or lanes do: a widget lays them out again only then (or
@@ -127,7 +129,7 @@ impl TimelineView {
         self.last_for = key;
         let painter = ui.painter_at(rect);
         let area = EguiBackend::new(&painter, rect).into_drawing_area();
-        if let Err(err) = draw_timeline(&area, &layout, &data.marks, &style, selected) {
+        if let Err(err) = draw_timeline(&area, &layout, &data.marks, &data.lib, &style, selected) {
             ui.colored_label(
                 crate::ui::theme::error(ui.visuals()),
                 format!("Could not draw the timeline: {err}"),
@@ -381,11 +383,12 @@ fn tooltip_ui(ui: &mut egui::Ui, data: &TimelineData, members: &[u32]) {
         .filter_map(|&m| data.marks.get(m as usize))
     {
         ui.label(egui::RichText::new(format!("{} · {}", mark.date, mark.kind.label())).small());
-        ui.label(&mark.title);
-        if let Some(zh) = &mark.title_zh {
+        let texts = mark.texts(&data.lib);
+        ui.label(texts.title);
+        if let Some(zh) = texts.title_zh {
             ui.label(zh);
         }
-        if let Some(body) = &mark.body {
+        if let Some(body) = texts.body {
             ui.weak(body);
         }
         ui.separator();
@@ -423,9 +426,8 @@ mod tests {
             date: chrono::NaiveDate::from_ymd_opt(y, 6, 1).unwrap(),
             kind,
             key: ItemKey::Brief(BriefId(1)),
-            title: String::new(),
-            title_zh: None,
-            body: None,
+            row: crate::library::Row::Brief(0),
+            event: 0,
         };
         let data = TimelineData {
             marks: vec![
@@ -438,6 +440,7 @@ mod tests {
             lane_of: vec![0, 0, 1, 1],
             generation: 1,
             links: Vec::new(),
+            lib: Default::default(),
         };
         let day =
             |y| crate::timeline::day_number(chrono::NaiveDate::from_ymd_opt(y, 1, 1).unwrap());
