@@ -120,7 +120,10 @@ fn frames_until(ctx: &egui::Context, app: &mut App, stage: &str, done: impl Fn(&
         );
         std::thread::sleep(Duration::from_millis(5));
     }
-    report(&format!("{stage} ({:.1} s)", started.elapsed().as_secs_f64()));
+    report(&format!(
+        "{stage} ({:.1} s)",
+        started.elapsed().as_secs_f64()
+    ));
 }
 
 fn library() -> PathBuf {
@@ -163,7 +166,9 @@ fn main() {
     frames_until(&ctx, &mut app, "tables shown", |a| {
         a.is_loaded() && !a.is_querying()
     });
-    frames_until(&ctx, &mut app, "analyses in", |a| a.library().has_analyses());
+    frames_until(&ctx, &mut app, "analyses in", |a| {
+        a.library().has_analyses()
+    });
     frames_until(&ctx, &mut app, "search texts in", |a| {
         a.library().is_searchable()
     });
@@ -177,10 +182,7 @@ fn main() {
             !a.is_querying()
         });
     }
-    let items: usize = View::ALL
-        .iter()
-        .map(|v| app.library().rows(*v).len())
-        .sum();
+    let items: usize = View::ALL.iter().map(|v| app.library().rows(*v).len()).sum();
     println!(
         "{items} rows in all views; {} targets, {} figures",
         app.library().rows(View::Targets).len(),
@@ -203,8 +205,12 @@ fn parts(path: &Path) {
     let lib = Library::new(briefs).with_versions(versions).partial();
     report("library rows");
     let mut findings = briefdesk::library::FindingsBuilder::new(lib.briefs().len());
-    let index: std::collections::HashMap<_, _> =
-        lib.briefs().iter().enumerate().map(|(b, s)| (s.id, b)).collect();
+    let index: std::collections::HashMap<_, _> = lib
+        .briefs()
+        .iter()
+        .enumerate()
+        .map(|(b, s)| (s.id, b))
+        .collect();
     store
         .for_each_analysis(|id, analysis| findings.add(index[&id], analysis))
         .expect("the analyses read");
@@ -217,6 +223,9 @@ fn parts(path: &Path) {
         .expect("the texts read");
     texts.finish();
     report("search texts");
+    for (view, bytes) in lib.search_text_bytes() {
+        println!("  {view:?}: {:.1} MB of text", mb(bytes));
+    }
     let marks = briefdesk::timeline::collect_marks(&lib, &Filter::default());
     report(&format!("{} timeline marks", marks.len()));
 }

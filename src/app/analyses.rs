@@ -15,7 +15,11 @@ use crate::store::Store;
 /// topics' summaries and comments, so those are read whole from the store to be analysed.
 pub fn findings_for(store: &mut Store, lib: &Library, outline: bool) -> FindingsBuilder {
     let briefs = lib.briefs();
-    let index: HashMap<i64, usize> = briefs.iter().enumerate().map(|(b, s)| (s.id.0, b)).collect();
+    let index: HashMap<i64, usize> = briefs
+        .iter()
+        .enumerate()
+        .map(|(b, s)| (s.id.0, b))
+        .collect();
     let mut builder = FindingsBuilder::new(briefs.len());
     let mut have = vec![false; briefs.len()];
     // A library that cannot be read here is read again for the tables anyway: what is

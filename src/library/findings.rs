@@ -140,36 +140,37 @@ impl FindingsBuilder {
         }
         let b32 = b as u32;
         let (mut t_seq, mut f_seq) = (0u32, 0u32);
-        let mut push = |this: &mut Self, origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
-            for target in targets {
-                let row = TargetRow {
-                    brief: b32,
-                    seq: t_seq,
-                    origin,
-                    year: target.year,
-                    kind: target.kind,
-                    text: this.share(&target.text),
-                    phrase: target.phrase.into_boxed_str(),
-                };
-                this.findings.targets.push(row);
-                t_seq += 1;
-            }
-            for figure in figures {
-                let row = FigureRow {
-                    brief: b32,
-                    seq: f_seq,
-                    origin,
-                    value: figure.value,
-                    upper: figure.upper,
-                    kind: figure.kind,
-                    unit: this.share(&figure.unit),
-                    text: this.share(&figure.text),
-                    raw: figure.raw.into_boxed_str(),
-                };
-                this.findings.figures.push(row);
-                f_seq += 1;
-            }
-        };
+        let mut push =
+            |this: &mut Self, origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
+                for target in targets {
+                    let row = TargetRow {
+                        brief: b32,
+                        seq: t_seq,
+                        origin,
+                        year: target.year,
+                        kind: target.kind,
+                        text: this.share(&target.text),
+                        phrase: target.phrase.into_boxed_str(),
+                    };
+                    this.findings.targets.push(row);
+                    t_seq += 1;
+                }
+                for figure in figures {
+                    let row = FigureRow {
+                        brief: b32,
+                        seq: f_seq,
+                        origin,
+                        value: figure.value,
+                        upper: figure.upper,
+                        kind: figure.kind,
+                        unit: this.share(&figure.unit),
+                        text: this.share(&figure.text),
+                        raw: figure.raw.into_boxed_str(),
+                    };
+                    this.findings.figures.push(row);
+                    f_seq += 1;
+                }
+            };
         let mut policies = Vec::with_capacity(analysis.topics.len());
         for (t, topic) in analysis.topics.into_iter().enumerate() {
             if let Some(key) = topic.policy.as_ref().and_then(|p| p.key.as_ref()) {
@@ -204,7 +205,8 @@ impl FindingsBuilder {
         }
         for org in &mut out.orgs {
             org.briefs.sort_unstable();
-            org.items.sort_unstable_by_key(|(b, origin)| (*b, origin.order()));
+            org.items
+                .sort_unstable_by_key(|(b, origin)| (*b, origin.order()));
             org.briefs.shrink_to_fit();
             org.items.shrink_to_fit();
         }

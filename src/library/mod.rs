@@ -24,8 +24,8 @@ use crate::model::{GlossaryKind, NewsItem, Topic};
 pub use columns::{Align, ColumnDef, columns, number};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
 pub use findings::{
-    FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label, doc_type_label,
-    figure_kind_label, org_kind_label, target_kind_label,
+    FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label,
+    doc_type_label, figure_kind_label, org_kind_label, target_kind_label,
 };
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};

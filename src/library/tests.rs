@@ -421,3 +421,53 @@ fn one_policy_across_briefs_organisations_and_bodies_by_their_usual_names() {
     };
     assert_eq!(f.matching(&lib, View::Organisations), [row]);
 }
+
+#[test]
+fn findings_keep_one_copy_of_a_sentence_and_come_out_in_brief_order_whatever_order_they_came_in() {
+    let briefs: Vec<_> = (0..6)
+        .map(|i| crate::generate::stored_brief(i, 5))
+        .collect();
+    let analyses: Vec<_> = briefs
+        .iter()
+        .map(|s| crate::analysis::analyse(&s.brief))
+        .collect();
+    let in_order = Library::new(briefs.clone()).with_analyses(analyses.clone());
+    // Backwards, with one brief given twice: the second copy changes nothing.
+    let mut builder = FindingsBuilder::new(briefs.len());
+    for (b, analysis) in analyses.iter().enumerate().rev() {
+        builder.add(b, analysis.clone());
+    }
+    builder.add(0, crate::model::BriefAnalysis::default());
+    let backwards = Library::new(briefs);
+    backwards.install_findings(builder);
+    for view in [View::Targets, View::Figures, View::Organisations] {
+        assert!(!in_order.rows(view).is_empty(), "{view:?}");
+        for c in 0..columns(view).len() {
+            let rows = in_order.rows(view);
+            assert_eq!(
+                column(&in_order, view, rows, c),
+                column(&backwards, view, backwards.rows(view), c),
+                "{view:?} column {c}"
+            );
+        }
+    }
+    // Findings in one sentence hold the same string, not copies; the words of each finding
+    // are in its sentence, so search finds them through it.
+    let figures: Vec<&FigureRow> = (0..in_order.rows(View::Figures).len() as u32)
+        .filter_map(|i| in_order.figure(i))
+        .collect();
+    let shared = figures.windows(2).find(|w| w[0].text == w[1].text).unwrap();
+    assert!(std::sync::Arc::ptr_eq(&shared[0].text, &shared[1].text));
+    for figure in &figures {
+        let filter = Filter {
+            search: figure.raw.to_uppercase(),
+            ..Filter::default()
+        };
+        let found = filter.matching(&in_order, View::Figures);
+        let i = figures
+            .iter()
+            .position(|f| std::ptr::eq(*f, *figure))
+            .unwrap() as u32;
+        assert!(found.contains(&Row::Figure(i)), "{}", figure.raw);
+    }
+}

@@ -137,6 +137,23 @@ impl Library {
         }
     }
 
+    /// The bytes of text each view's search texts hold (Targets and Figures share theirs),
+    /// for the memory benchmark.
+    #[doc(hidden)]
+    pub fn search_text_bytes(&self) -> Vec<(View, usize)> {
+        let Some(haystacks) = self.haystacks.get() else {
+            return Vec::new();
+        };
+        let mut out: Vec<(View, usize)> = haystacks
+            .per_row
+            .iter()
+            .map(|(view, texts)| (*view, texts.iter().map(String::capacity).sum()))
+            .collect();
+        let shared = haystacks.sentences.iter().map(String::capacity).sum();
+        out.push((View::Figures, shared));
+        out
+    }
+
     /// True once search covers every text (always, but for an outline whose texts are not
     /// installed yet).
     pub fn is_searchable(&self) -> bool {
@@ -167,9 +184,14 @@ impl Library {
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
             let mut out = Haystacks {
-                per_row: [View::News, View::Briefs, View::Glossary, View::Organisations]
-                    .map(texts)
-                    .into(),
+                per_row: [
+                    View::News,
+                    View::Briefs,
+                    View::Glossary,
+                    View::Organisations,
+                ]
+                .map(texts)
+                .into(),
                 ..Haystacks::default()
             };
             self.findings_haystacks(&mut out);
@@ -192,10 +214,16 @@ impl Library {
                 // Not found in its sentence (never, as the analysis works): searched apart.
                 return hay(&format!("{text}\n{own}"));
             }
-            *index.entry(Arc::as_ptr(text).cast()).or_insert_with(|| hay(text))
+            *index
+                .entry(Arc::as_ptr(text).cast())
+                .or_insert_with(|| hay(text))
         };
         let found = self.found();
-        let targets = found.targets.iter().map(|t| add(&t.text, &t.phrase)).collect();
+        let targets = found
+            .targets
+            .iter()
+            .map(|t| add(&t.text, &t.phrase))
+            .collect();
         let figures = found.figures.iter().map(|f| add(&f.text, &f.raw)).collect();
         out.by_sentence.insert(View::Targets, targets);
         out.by_sentence.insert(View::Figures, figures);

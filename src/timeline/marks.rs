@@ -204,6 +204,7 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
         }
     }
     marks.sort_by_key(|m| (m.date, m.kind));
+    marks.shrink_to_fit();
     marks
 }
 
