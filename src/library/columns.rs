@@ -187,7 +187,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
             match column {
                 0 => Cow::Owned(row.year.to_string()),
-                1 => Cow::Borrowed(&row.text),
+                1 => Cow::Borrowed(row.text),
                 2 => Cow::Borrowed(super::target_kind_label(row.kind)),
                 3 => lib.origin_label(row.brief, row.origin),
                 4 => opt(lib.origin_body(row.brief, row.origin)),
@@ -216,9 +216,9 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             let brief = lib.brief(row.brief).map_or("", |s| s.brief.title.as_str());
             match column {
                 0 => Cow::Owned(number(row.value)),
-                1 => Cow::Borrowed(&row.unit),
-                2 => Cow::Borrowed(&row.raw),
-                3 => Cow::Borrowed(&row.text),
+                1 => Cow::Borrowed(row.unit),
+                2 => Cow::Borrowed(row.raw),
+                3 => Cow::Borrowed(row.text),
                 4 => Cow::Borrowed(super::figure_kind_label(row.kind)),
                 5 => lib.origin_label(row.brief, row.origin),
                 6 => Cow::Borrowed(brief),

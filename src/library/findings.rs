@@ -2,8 +2,7 @@
 //! news item, and each policy's document type.
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
-use std::sync::Arc;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 
@@ -22,11 +21,9 @@ pub enum Origin {
     News(u16),
 }
 
-/// A target with where it came from. The sentence is shared with every other finding made in
-/// it (a sentence often holds several figures, and the same sentence recurs across briefs):
-/// a library keeps hundreds of thousands of findings, so each keeps only what is its own.
-#[derive(Clone, Debug, PartialEq)]
-pub struct TargetRow {
+/// A target with where it came from, as [`Library::target`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TargetRow<'a> {
     pub brief: u32,
     /// Its place among its brief's targets: with the brief's id, what selection keeps.
     pub seq: u32,
@@ -35,14 +32,14 @@ pub struct TargetRow {
     pub year: i32,
     pub kind: TargetKind,
     /// The sentence the target was found in.
-    pub text: Arc<str>,
+    pub text: &'a str,
     /// The words that state the year, as written: "goals for 2023", "By 2030".
-    pub phrase: Box<str>,
+    pub phrase: &'a str,
 }
 
-/// A key figure with where it came from; its sentence shared as a [`TargetRow`]'s is.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FigureRow {
+/// A key figure with where it came from, as [`Library::figure`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct FigureRow<'a> {
     pub brief: u32,
     pub seq: u32,
     pub origin: Origin,
@@ -52,18 +49,118 @@ pub struct FigureRow {
     pub upper: Option<f64>,
     pub kind: FigureKind,
     /// The normalised unit: a currency code, "%", "Wh", a counted noun.
-    pub unit: Arc<str>,
+    pub unit: &'a str,
     /// The sentence the figure was found in.
-    pub text: Arc<str>,
+    pub text: &'a str,
     /// The figure as written: "CNY 70 billion".
-    pub raw: Box<str>,
+    pub raw: &'a str,
+}
+
+/// The words of a finding: a stretch of its sentence, or (never, as the analysis works, but
+/// nothing assumes it) a stretch of their own.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Words {
+    In { start: u32, len: u32 },
+    Apart(u32),
+}
+
+/// A target as the library keeps it: a library holds hundreds of thousands of findings, and
+/// a sentence often holds several of them and recurs across briefs, so the texts are kept
+/// once each in [`Stretches`] and a finding keeps only their numbers.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct TargetEntry {
+    pub(super) brief: u32,
+    pub(super) seq: u32,
+    origin: Origin,
+    year: i32,
+    kind: TargetKind,
+    /// The sentence: a stretch.
+    pub(super) sentence: u32,
+    phrase: Words,
+}
+
+/// A figure as the library keeps it (see [`TargetEntry`]).
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct FigureEntry {
+    pub(super) brief: u32,
+    pub(super) seq: u32,
+    origin: Origin,
+    value: f64,
+    upper: Option<f64>,
+    kind: FigureKind,
+    /// A stretch.
+    unit: u32,
+    pub(super) sentence: u32,
+    raw: Words,
+}
+
+/// Texts laid end to end in one string: no allocation per text.
+#[derive(Default)]
+pub(super) struct Stretches {
+    text: String,
+    /// Where each stretch ends; stretch `i` starts where `i - 1` ends.
+    ends: Vec<usize>,
+}
+
+impl Stretches {
+    pub(super) fn get(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = match i {
+            0 => 0,
+            _ => self.ends.get(i - 1).copied().unwrap_or(0),
+        };
+        let end = self.ends.get(i).copied().unwrap_or(start);
+        self.text.get(start..end).unwrap_or("")
+    }
+
+    fn push(&mut self, text: &str) -> u32 {
+        self.text.push_str(text);
+        self.ends.push(self.text.len());
+        self.ends.len() as u32 - 1
+    }
+
+    fn words(&self, sentence: u32, words: Words) -> &str {
+        match words {
+            Words::In { start, len } => self
+                .get(sentence)
+                .get(start as usize..(start + len) as usize)
+                .unwrap_or(""),
+            Words::Apart(i) => self.get(i),
+        }
+    }
+}
+
+impl Words {
+    /// The stretch of words kept apart from their sentence.
+    fn apart(self) -> Option<u32> {
+        match self {
+            Words::Apart(i) => Some(i),
+            Words::In { .. } => None,
+        }
+    }
+}
+
+impl TargetEntry {
+    /// The phrase's own stretch, when it is not in the sentence.
+    pub(super) fn words_apart(&self) -> Option<u32> {
+        self.phrase.apart()
+    }
+}
+
+impl FigureEntry {
+    /// The figure's own stretch, when it is not in the sentence.
+    pub(super) fn words_apart(&self) -> Option<u32> {
+        self.raw.apart()
+    }
 }
 
 /// What the library keeps of the analyses.
 #[derive(Default)]
 pub(super) struct Findings {
-    pub targets: Vec<TargetRow>,
-    pub figures: Vec<FigureRow>,
+    pub targets: Vec<TargetEntry>,
+    pub figures: Vec<FigureEntry>,
+    /// The sentences, words and units of the targets and figures.
+    pub texts: Stretches,
     /// Per brief, per topic: what the footer says of the policy document.
     pub policies: Vec<Vec<Option<PolicyAnalysis>>>,
     /// Every organisation named anywhere, with where.
@@ -97,8 +194,9 @@ pub struct OrgRow {
 /// sentences and units are stored once.
 pub struct FindingsBuilder {
     findings: Findings,
-    /// Every sentence and unit kept so far, to share equal ones.
-    texts: HashSet<Arc<str>>,
+    /// A hash of every sentence and unit kept so far → its stretch, to share equal ones.
+    shared: HashMap<u64, u32>,
+    hasher: std::hash::RandomState,
     /// Organisation name → its row in `findings.orgs`.
     org_index: HashMap<String, usize>,
     /// Per brief: its analysis is in.
@@ -113,21 +211,39 @@ impl FindingsBuilder {
                 policies: vec![Vec::new(); briefs],
                 ..Findings::default()
             },
-            texts: HashSet::new(),
+            shared: HashMap::new(),
+            hasher: std::hash::RandomState::new(),
             org_index: HashMap::new(),
             added: vec![false; briefs],
         }
     }
 
-    /// The one shared copy of `text`.
-    fn share(&mut self, text: &str) -> Arc<str> {
-        match self.texts.get(text) {
-            Some(shared) => Arc::clone(shared),
+    /// The stretch that holds `text`, kept once.
+    fn share(&mut self, text: &str) -> u32 {
+        use std::hash::BuildHasher as _;
+        let texts = &mut self.findings.texts;
+        let hash = self.hasher.hash_one(text);
+        match self.shared.get(&hash) {
+            Some(&i) if texts.get(i) == text => i,
+            // Two texts with one hash (rare): the second is kept apart, not shared.
+            Some(_) => texts.push(text),
             None => {
-                let shared: Arc<str> = Arc::from(text);
-                self.texts.insert(Arc::clone(&shared));
-                shared
+                let i = texts.push(text);
+                self.shared.insert(hash, i);
+                i
             }
+        }
+    }
+
+    /// Where `words` are in the sentence (stretch `sentence`), or their own stretch.
+    fn words(&mut self, sentence: u32, words: &str) -> Words {
+        let found = self.findings.texts.get(sentence).find(words);
+        match (found, u32::try_from(words.len())) {
+            (Some(start), Ok(len)) => Words::In {
+                start: start as u32,
+                len,
+            },
+            _ => Words::Apart(self.findings.texts.push(words)),
         }
     }
 
@@ -143,20 +259,22 @@ impl FindingsBuilder {
         let mut push =
             |this: &mut Self, origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
                 for target in targets {
-                    let row = TargetRow {
+                    let sentence = this.share(&target.text);
+                    let row = TargetEntry {
                         brief: b32,
                         seq: t_seq,
                         origin,
                         year: target.year,
                         kind: target.kind,
-                        text: this.share(&target.text),
-                        phrase: target.phrase.into_boxed_str(),
+                        sentence,
+                        phrase: this.words(sentence, &target.phrase),
                     };
                     this.findings.targets.push(row);
                     t_seq += 1;
                 }
                 for figure in figures {
-                    let row = FigureRow {
+                    let sentence = this.share(&figure.text);
+                    let row = FigureEntry {
                         brief: b32,
                         seq: f_seq,
                         origin,
@@ -164,8 +282,8 @@ impl FindingsBuilder {
                         upper: figure.upper,
                         kind: figure.kind,
                         unit: this.share(&figure.unit),
-                        text: this.share(&figure.text),
-                        raw: figure.raw.into_boxed_str(),
+                        sentence,
+                        raw: this.words(sentence, &figure.raw),
                     };
                     this.findings.figures.push(row);
                     f_seq += 1;
@@ -200,6 +318,8 @@ impl FindingsBuilder {
         out.figures.sort_by_key(|f| f.brief);
         out.targets.shrink_to_fit();
         out.figures.shrink_to_fit();
+        out.texts.text.shrink_to_fit();
+        out.texts.ends.shrink_to_fit();
         for topics in out.same_policy.values_mut() {
             topics.sort_unstable();
         }
@@ -318,12 +438,34 @@ impl Library {
         self.findings.get().unwrap_or(&NONE)
     }
 
-    pub fn target(&self, index: u32) -> Option<&TargetRow> {
-        self.found().targets.get(index as usize)
+    pub fn target(&self, index: u32) -> Option<TargetRow<'_>> {
+        let found = self.found();
+        let t = found.targets.get(index as usize)?;
+        Some(TargetRow {
+            brief: t.brief,
+            seq: t.seq,
+            origin: t.origin,
+            year: t.year,
+            kind: t.kind,
+            text: found.texts.get(t.sentence),
+            phrase: found.texts.words(t.sentence, t.phrase),
+        })
     }
 
-    pub fn figure(&self, index: u32) -> Option<&FigureRow> {
-        self.found().figures.get(index as usize)
+    pub fn figure(&self, index: u32) -> Option<FigureRow<'_>> {
+        let found = self.found();
+        let f = found.figures.get(index as usize)?;
+        Some(FigureRow {
+            brief: f.brief,
+            seq: f.seq,
+            origin: f.origin,
+            value: f.value,
+            upper: f.upper,
+            kind: f.kind,
+            unit: found.texts.get(f.unit),
+            text: found.texts.get(f.sentence),
+            raw: found.texts.words(f.sentence, f.raw),
+        })
     }
 
     /// What the analysis found in the footer of topic `t` of brief `b`.

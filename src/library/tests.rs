@@ -453,21 +453,17 @@ fn findings_keep_one_copy_of_a_sentence_and_come_out_in_brief_order_whatever_ord
     }
     // Findings in one sentence hold the same string, not copies; the words of each finding
     // are in its sentence, so search finds them through it.
-    let figures: Vec<&FigureRow> = (0..in_order.rows(View::Figures).len() as u32)
+    let figures: Vec<FigureRow> = (0..in_order.rows(View::Figures).len() as u32)
         .filter_map(|i| in_order.figure(i))
         .collect();
     let shared = figures.windows(2).find(|w| w[0].text == w[1].text).unwrap();
-    assert!(std::sync::Arc::ptr_eq(&shared[0].text, &shared[1].text));
-    for figure in &figures {
+    assert!(std::ptr::eq(shared[0].text, shared[1].text));
+    for (i, figure) in figures.iter().enumerate() {
         let filter = Filter {
             search: figure.raw.to_uppercase(),
             ..Filter::default()
         };
         let found = filter.matching(&in_order, View::Figures);
-        let i = figures
-            .iter()
-            .position(|f| std::ptr::eq(*f, *figure))
-            .unwrap() as u32;
-        assert!(found.contains(&Row::Figure(i)), "{}", figure.raw);
+        assert!(found.contains(&Row::Figure(i as u32)), "{}", figure.raw);
     }
 }

@@ -7,7 +7,6 @@
 
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
 
 use super::{Library, Row, View};
 use crate::model::{Brief, Topic};
@@ -203,28 +202,32 @@ impl Library {
 
     /// The Targets and Figures search texts: each distinct sentence lower-cased once.
     fn findings_haystacks(&self, out: &mut Haystacks) {
-        // A sentence is one shared string in the findings: its address names it.
-        let mut index: HashMap<*const u8, u32> = HashMap::new();
-        let mut add = |text: &Arc<str>, own: &str| -> u32 {
+        let found = self.found();
+        // Sentence (its stretch) → its search text.
+        let mut index: HashMap<u32, u32> = HashMap::new();
+        let mut add = |sentence: u32, apart: Option<u32>| -> u32 {
             let mut hay = |text: &str| {
                 out.sentences.push(lowercase(text));
                 out.sentences.len() as u32 - 1
             };
-            if !text.contains(own) {
-                // Not found in its sentence (never, as the analysis works): searched apart.
-                return hay(&format!("{text}\n{own}"));
+            match apart {
+                // Words not in their sentence are searched with it, apart from the others.
+                Some(words) => hay(&format!(
+                    "{}\n{}",
+                    found.texts.get(sentence),
+                    found.texts.get(words)
+                )),
+                None => *index
+                    .entry(sentence)
+                    .or_insert_with(|| hay(found.texts.get(sentence))),
             }
-            *index
-                .entry(Arc::as_ptr(text).cast())
-                .or_insert_with(|| hay(text))
         };
-        let found = self.found();
-        let targets = found
-            .targets
-            .iter()
-            .map(|t| add(&t.text, &t.phrase))
+        let targets = (found.targets.iter())
+            .map(|t| add(t.sentence, t.words_apart()))
             .collect();
-        let figures = found.figures.iter().map(|f| add(&f.text, &f.raw)).collect();
+        let figures = (found.figures.iter())
+            .map(|f| add(f.sentence, f.words_apart()))
+            .collect();
         out.by_sentence.insert(View::Targets, targets);
         out.by_sentence.insert(View::Figures, figures);
     }
@@ -324,8 +327,8 @@ impl Library {
             }
             Row::Target(i) => {
                 if let Some(row) = self.target(i) {
-                    parts.push(&row.text);
-                    parts.push(&row.phrase);
+                    parts.push(row.text);
+                    parts.push(row.phrase);
                 }
             }
             Row::Org(i) => {
@@ -336,8 +339,8 @@ impl Library {
             }
             Row::Figure(i) => {
                 if let Some(row) = self.figure(i) {
-                    parts.push(&row.raw);
-                    parts.push(&row.text);
+                    parts.push(row.raw);
+                    parts.push(row.text);
                 }
             }
             Row::Glossary(g) => {

@@ -293,14 +293,14 @@ fn target_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: 
     ui.weak(format!("A {} target", target_kind_label(row.kind)));
     origin_link_ui(ui, lib, row.brief, row.origin, commands);
     section_label(ui, "SENTENCE");
-    ui.label(&*row.text);
+    ui.label(row.text);
     copy_citation_ui(ui, lib, key, commands);
 }
 
 fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
     let Some(row) = lib.figure(i) else { return };
     let figure = row;
-    ui.heading(&*figure.raw);
+    ui.heading(figure.raw);
     let mut value = format!("{} {}", number(figure.value), figure.unit);
     if let Some(upper) = figure.upper {
         value = format!(
@@ -313,7 +313,7 @@ fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: 
     ui.weak(format!("{} · {value}", figure_kind_label(figure.kind)));
     origin_link_ui(ui, lib, row.brief, row.origin, commands);
     section_label(ui, "CONTEXT");
-    ui.label(&*figure.text);
+    ui.label(figure.text);
     copy_citation_ui(ui, lib, key, commands);
 }
 
