@@ -5,7 +5,7 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use crate::library::{ItemKey, Library};
+use crate::library::{ItemKey, Library, Row, View};
 use crate::timeline::{Cluster, Layout, Mark, MarkKind, radius};
 
 /// Colours and text of a chart.
@@ -131,8 +131,9 @@ pub fn draw_timeline<DB: DrawingBackend>(
         }
     }
     ticks(area, layout, style, plot_bottom)?;
+    let selected_item = selected.and_then(|key| crate::timeline::selected_item(lib, key));
     for cluster in &layout.clusters {
-        marker(area, cluster, layout, marks, style, selected)?;
+        marker(area, cluster, layout, marks, style, selected_item)?;
     }
     if style.labels {
         labels(area, layout, marks, lib, style)?;
@@ -176,16 +177,16 @@ fn marker<DB: DrawingBackend>(
     layout: &Layout,
     marks: &[Mark],
     style: &ChartStyle,
-    selected: Option<&ItemKey>,
+    selected: Option<(View, Row)>,
 ) -> DrawResult<DB> {
     let (x, y) = (cluster.x.round() as i32, cluster.y.round() as i32);
     let r = radius(cluster, &layout.geometry);
     let color = style.color(cluster.kind);
-    let is_selected = selected.is_some_and(|key| {
+    let is_selected = selected.is_some_and(|item| {
         cluster
             .members
             .iter()
-            .any(|&m| marks.get(m as usize).is_some_and(|mk| &mk.key == key))
+            .any(|&m| marks.get(m as usize).is_some_and(|mk| mk.is(item)))
     });
     if is_selected {
         area.draw(&Circle::new(

@@ -56,9 +56,8 @@ pub enum LaneMode {
 pub struct Mark {
     pub date: NaiveDate,
     pub kind: MarkKind,
-    /// What selecting the mark selects.
-    pub key: ItemKey,
     /// Its row in that library: a topic (policy documents, events), a news item or a target.
+    /// Selecting the mark selects it, in [`Mark::view`].
     pub row: Row,
     /// For an event, its index among the topic's dated points.
     pub event: u16,
@@ -74,6 +73,26 @@ pub struct MarkTexts<'a> {
 }
 
 impl Mark {
+    /// The view whose item the mark stands for.
+    pub fn view(&self) -> View {
+        match self.kind {
+            MarkKind::Policy => View::Policies,
+            MarkKind::PolicyNews | MarkKind::CorporateNews => View::News,
+            MarkKind::Event => View::Topics,
+            MarkKind::Deadline => View::Targets,
+        }
+    }
+
+    /// What selecting the mark selects.
+    pub fn key(&self, lib: &Library) -> Option<ItemKey> {
+        lib.key(self.view(), self.row)
+    }
+
+    /// True when the mark stands for `item` (a view and a row, see [`selected_item`]).
+    pub fn is(&self, item: (View, Row)) -> bool {
+        (self.view(), self.row) == item
+    }
+
     /// The mark's title, Chinese title and issuing body from `lib`, the library it was
     /// collected from; empty if that library no longer holds its row.
     pub fn texts<'a>(&self, lib: &'a Library) -> MarkTexts<'a> {
@@ -124,6 +143,11 @@ impl Mark {
     }
 }
 
+/// The item `key` names in `lib`, in the form [`Mark::is`] compares.
+pub fn selected_item(lib: &Library, key: &ItemKey) -> Option<(View, Row)> {
+    Some((Library::view_of(key), lib.row_of(key)?))
+}
+
 /// Every dated policy, news item and topic event that passes `filter`, sorted by date.
 pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
     let mut marks = Vec::new();
@@ -132,12 +156,10 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             && let Some(topic) = lib.topic(b, t)
             && let Some(policy) = &topic.policy
             && let Some(date) = policy.date
-            && let Some(key) = lib.key(View::Policies, row)
         {
             marks.push(Mark {
                 date,
                 kind: MarkKind::Policy,
-                key,
                 row,
                 event: 0,
             });
@@ -147,7 +169,6 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
         if let Row::News(b, n) = row
             && let Some(item) = lib.news_item(b, n)
             && let Some(date) = item.date
-            && let Some(key) = lib.key(View::News, row)
         {
             let kind = match item.section {
                 crate::model::Section::Policy => MarkKind::PolicyNews,
@@ -156,7 +177,6 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             marks.push(Mark {
                 date,
                 kind,
-                key,
                 row,
                 event: 0,
             });
@@ -173,14 +193,12 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
     for row in undated.matching(lib, View::Topics) {
         if let Row::Topic(b, t) = row
             && let Some(topic) = lib.topic(b, t)
-            && let Some(key) = lib.key(View::Topics, row)
         {
             for (e, event) in topic.events.iter().enumerate() {
                 if let Some(date) = event.date.filter(|d| in_range(*d)) {
                     marks.push(Mark {
                         date,
                         kind: MarkKind::Event,
-                        key: key.clone(),
                         row,
                         event: e as u16,
                     });
@@ -192,12 +210,10 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
         if let Row::Target(i) = row
             && let Some(target) = lib.target(i)
             && let Some(date) = deadline_date(target.year)
-            && let Some(key) = lib.key(View::Targets, row)
         {
             marks.push(Mark {
                 date,
                 kind: MarkKind::Deadline,
-                key,
                 row,
                 event: 0,
             });
@@ -251,22 +267,19 @@ pub fn fit_marks(marks: &[Mark]) -> Option<super::TimeScale> {
 /// in different briefs: a draft and its final version, an interpretation. The timeline joins
 /// them with a line.
 pub fn policy_links(lib: &Library, marks: &[Mark]) -> Vec<(u32, u32)> {
-    let index: std::collections::HashMap<&ItemKey, u32> = marks
+    let index: std::collections::HashMap<Row, u32> = marks
         .iter()
         .enumerate()
         .filter(|(_, m)| m.kind == MarkKind::Policy)
-        .map(|(i, m)| (&m.key, i as u32))
+        .map(|(i, m)| (m.row, i as u32))
         .collect();
     let mut links = Vec::new();
-    for (&key, &i) in &index {
-        let Some(Row::Topic(b, t)) = lib.row_of(key) else {
+    for (&row, &i) in &index {
+        let Row::Topic(b, t) = row else {
             continue;
         };
         for (ob, ot) in lib.same_policy(b, t) {
-            let Some(other) = lib.brief(ob).map(|s| ItemKey::Policy(s.id, ot)) else {
-                continue;
-            };
-            if let Some(&j) = index.get(&other)
+            if let Some(&j) = index.get(&Row::Topic(ob, ot))
                 && i < j
             {
                 links.push((i, j));

@@ -8,7 +8,10 @@ mod scale;
 mod ticks;
 
 pub use layout::{Cluster, Geometry, Lane, Layout, radius};
-pub use marks::{LaneMode, Mark, MarkKind, assign_lanes, collect_marks, fit_marks, policy_links};
+pub use marks::{
+    LaneMode, Mark, MarkKind, MarkTexts, assign_lanes, collect_marks, fit_marks, policy_links,
+    selected_item,
+};
 pub use scale::{TimeScale, date_of, day_number};
 pub use ticks::{Tick, TickUnit, ticks};
 

@@ -67,10 +67,11 @@ impl TimelineView {
     /// Screen position of the marker that holds `key`, as drawn last frame.
     pub fn marker_pos(&self, data: &TimelineData, key: &ItemKey) -> Option<egui::Pos2> {
         let (rect, layout) = self.last.as_ref()?;
+        let item = crate::timeline::selected_item(&data.lib, key)?;
         let cluster = layout.clusters.iter().find(|c| {
             c.members
                 .iter()
-                .any(|&m| data.marks.get(m as usize).is_some_and(|mk| &mk.key == key))
+                .any(|&m| data.marks.get(m as usize).is_some_and(|mk| mk.is(item)))
         })?;
         Some(rect.min + egui::vec2(cluster.x, cluster.y))
     }
@@ -150,8 +151,9 @@ impl TimelineView {
         if response.clicked()
             && let Some(index) = hovered
             && let Some(mark) = data.marks.get(layout.clusters[index].members[0] as usize)
+            && let Some(key) = mark.key(&data.lib)
         {
-            commands.push(Command::Open(mark.key.clone()));
+            commands.push(Command::Open(key));
         }
         self.last = Some((rect, layout));
         None
@@ -417,7 +419,6 @@ fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::BriefId;
     use crate::timeline::MarkKind;
 
     #[test]
@@ -425,7 +426,6 @@ mod tests {
         let mark = |y, kind| Mark {
             date: chrono::NaiveDate::from_ymd_opt(y, 6, 1).unwrap(),
             kind,
-            key: ItemKey::Brief(BriefId(1)),
             row: crate::library::Row::Brief(0),
             event: 0,
         };
