@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::scanners::lowercase_find;
 use super::script::{find_either, is_cjk, is_han};
+use super::trim::trim;
 use crate::model::{GlossaryEntry, GlossaryKind};
 
 /// Small words an acronym may skip or use: "Ministry of Transport (MOT)".
@@ -59,7 +60,7 @@ impl Glossary {
                     }
                 }
             };
-            let inner = text[search_from..close_at].trim();
+            let inner = trim(&text[search_from..close_at]);
             let kind = if is_acronym(inner) {
                 GlossaryKind::Acronym
             } else if is_chinese_term(inner) {
