@@ -187,7 +187,13 @@ fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
         if need == 0 {
             break;
         }
-        let word = raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
+        // Most words start and end with an ASCII letter: nothing to trim.
+        let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && b != b'"' && b != b'\'');
+        let word = if plain(raw.as_bytes().first()) && plain(raw.as_bytes().last()) {
+            raw
+        } else {
+            raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
+        };
         if word.is_empty() || word.ends_with([',', '.', ';', ':', ')']) {
             return None;
         }
