@@ -6,6 +6,7 @@
 use chrono::NaiveDate;
 
 use super::scanners::with_lowercase;
+use super::trim::trim_start;
 use crate::model::{PartialDate, Period};
 
 /// The month a lower-case month name (English or German, full or abbreviated) names.
@@ -58,7 +59,7 @@ fn scan_number(s: &str) -> Option<(u32, usize)> {
 }
 
 fn skip_spaces(s: &str, at: usize) -> usize {
-    at + (s[at..].len() - s[at..].trim_start().len())
+    at + (s[at..].len() - trim_start(&s[at..]).len())
 }
 
 /// A four-digit year after `at`, preceded by optional ", " or " ".

@@ -5,6 +5,7 @@ use std::collections::HashSet;
 
 use super::scanners::lowercase_find;
 use super::script::{find_either, is_cjk, is_han};
+use super::trim::trim;
 use crate::model::{GlossaryEntry, GlossaryKind};
 
 /// Small words an acronym may skip or use: "Ministry of Transport (MOT)".
@@ -59,7 +60,7 @@ impl Glossary {
                     }
                 }
             };
-            let inner = text[search_from..close_at].trim();
+            let inner = trim(&text[search_from..close_at]);
             let kind = if is_acronym(inner) {
                 GlossaryKind::Acronym
             } else if is_chinese_term(inner) {
@@ -186,7 +187,13 @@ fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
         if need == 0 {
             break;
         }
-        let word = raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
+        // Most words start and end with an ASCII letter: nothing to trim.
+        let plain = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii() && b != b'"' && b != b'\'');
+        let word = if plain(raw.as_bytes().first()) && plain(raw.as_bytes().last()) {
+            raw
+        } else {
+            raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''))
+        };
         if word.is_empty() || word.ends_with([',', '.', ';', ':', ')']) {
             return None;
         }

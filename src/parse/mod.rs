@@ -44,6 +44,7 @@ mod scanners;
 mod script;
 mod sources;
 mod topic;
+mod trim;
 
 use chrono::{Datelike as _, NaiveDate};
 

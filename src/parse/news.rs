@@ -1,6 +1,8 @@
 //! The "Worth noting" digest: dated entries under "Policy news" and "Corporate news", each
 //! ending with its sources.
 
+use std::borrow::Cow;
+
 use super::lines::Line;
 use super::scanners::{is_boilerplate, scan_bullet, scan_news_heading};
 use super::sources::split_sources;
@@ -28,18 +30,19 @@ pub fn parse_news(
     reader.items
 }
 
-struct NewsReader<'w> {
+struct NewsReader<'w, 'l> {
     items: Vec<NewsItem>,
     section: Option<Section>,
-    /// The entry being read: its first line number and its text so far.
-    entry: Option<(usize, String)>,
+    /// The entry being read: its first line number and its text so far. Most entries are
+    /// one line, borrowed; a wrapped one is copied to join its lines.
+    entry: Option<(usize, Cow<'l, str>)>,
     warnings: &'w mut Warnings,
     pending: &'w mut Vec<Pending>,
 }
 
-impl NewsReader<'_> {
-    fn line(&mut self, line: &Line<'_>) {
-        let text: &str = &line.text;
+impl<'l> NewsReader<'_, 'l> {
+    fn line(&mut self, line: &'l Line<'_>) {
+        let text: &'l str = &line.text;
         if text.is_empty() {
             self.flush();
         } else if let Some(section) = scan_news_heading(text) {
@@ -47,14 +50,15 @@ impl NewsReader<'_> {
             self.section = Some(section);
         } else if let Some(entry) = scan_bullet(text) {
             self.flush();
-            self.entry = Some((line.no, entry.to_owned()));
+            self.entry = Some((line.no, Cow::Borrowed(entry)));
         } else if dated(text).is_some() {
             self.flush();
-            self.entry = Some((line.no, text.to_owned()));
+            self.entry = Some((line.no, Cow::Borrowed(text)));
         } else if is_boilerplate(text) {
             self.warnings
                 .add(line.no, format!("skipped web page text {text:?}"));
         } else if let Some((_, entry)) = &mut self.entry {
+            let entry = entry.to_mut();
             entry.push(' ');
             entry.push_str(text);
         } else {
@@ -89,7 +93,7 @@ impl NewsReader<'_> {
             None => {
                 self.warnings
                     .add(no, "news entry does not start with a date".to_owned());
-                (None, entry.as_str())
+                (None, &*entry)
             }
         };
         let (text, sources) = split_sources(body);

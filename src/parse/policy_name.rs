@@ -3,7 +3,10 @@
 //! Brackets in real briefs are not reliable (one of the sample's names never closes its outer
 //! bracket), so the split follows where the Chinese text begins and ends.
 
+use std::borrow::Cow;
+
 use super::script::{find_cjk, is_cjk, trailing_group_start, trim_unbalanced};
+use super::trim::{trim, trim_end};
 
 /// The two names of a policy document.
 #[derive(Debug, PartialEq, Eq)]
@@ -52,23 +55,51 @@ pub fn split_policy_name(raw: &str) -> PolicyNames {
     }
 }
 
-/// Removes "(Link)", "[Link]" and a trailing bare "Link".
-fn drop_link_markers(raw: &str) -> String {
-    let mut text = raw.to_owned();
-    // Every marker holds "ink": most names need no replacing at all.
-    if memchr::memmem::find(raw.as_bytes(), b"ink").is_some() {
-        for marker in ["(Link)", "(link)", "[Link]", "[link]", "（Link）"] {
-            if text.contains(marker) {
-                text = text.replace(marker, "");
+/// Removes "(Link)", "[Link]" and a trailing bare "Link". Borrows `raw` unless a marker
+/// inside it has to be cut out.
+fn drop_link_markers(raw: &str) -> Cow<'_, str> {
+    let mut text = Cow::Borrowed(raw);
+    // Every marker holds "ink" (at the byte offset given with it): most names need no
+    // replacing at all, and the others are checked only where "ink" is, with one searcher
+    // instead of a substring search per marker.
+    let ink = memchr::memmem::Finder::new("ink");
+    if ink.find(raw.as_bytes()).is_some() {
+        for (marker, offset) in [
+            ("(Link)", 2),
+            ("(link)", 2),
+            ("[Link]", 2),
+            ("[link]", 2),
+            ("（Link）", 4),
+        ] {
+            let bytes = text.as_bytes();
+            let found = ink.find_iter(bytes).any(|at| {
+                at.checked_sub(offset)
+                    .is_some_and(|start| bytes[start..].starts_with(marker.as_bytes()))
+            });
+            if found {
+                text = Cow::Owned(text.replace(marker, ""));
             }
         }
     }
-    let trimmed = text.trim_end();
-    let trimmed = trimmed
-        .strip_suffix(" Link")
-        .or_else(|| trimmed.strip_suffix(" link"))
-        .unwrap_or(trimmed);
-    trimmed.trim().to_owned()
+    let cut = |text: &str| -> (usize, usize) {
+        let trimmed = trim_end(text);
+        let trimmed = trimmed
+            .strip_suffix(" Link")
+            .or_else(|| trimmed.strip_suffix(" link"))
+            .unwrap_or(trimmed);
+        let kept = trim(trimmed);
+        let start = kept.as_ptr() as usize - text.as_ptr() as usize;
+        (start, start + kept.len())
+    };
+    let (start, end) = cut(&text);
+    match text {
+        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Owned(mut text) => {
+            text.truncate(end);
+            text.drain(..start);
+            Cow::Owned(text)
+        }
+    }
 }
 
 /// "(x)" gives "x" when the outer brackets belong together.

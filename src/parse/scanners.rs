@@ -1,5 +1,7 @@
 //! Small pure functions that recognise one kind of line each.
 
+use super::trim::{trim, trim_start};
+
 /// A label that opens a part of a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Label {
@@ -43,7 +45,7 @@ pub fn scan_label(s: &str) -> Option<(Label, &str)> {
     let label = lowercase_find(name, LABELS)?;
     let after = &s[colon..];
     let colon_len = after.chars().next().map_or(1, char::len_utf8);
-    Some((*label, after[colon_len..].trim()))
+    Some((*label, trim(&after[colon_len..])))
 }
 
 /// The longest label name, in bytes.
@@ -69,7 +71,7 @@ fn could_start_label(two: [u8; 2]) -> bool {
 /// long, and the colon's byte index. Stops reading once the name is too long, so a paragraph
 /// costs no more than its first words.
 fn label_name(s: &str) -> Option<(&str, usize)> {
-    let lead = s.len() - s.trim_start().len();
+    let lead = s.len() - trim_start(s).len();
     let bytes = s.as_bytes();
     if !bytes
         .get(lead..lead + 2)
@@ -125,7 +127,10 @@ pub(crate) fn with_lowercase<R>(
         lower.make_ascii_lowercase();
         return f(lower);
     }
-    if s.chars().nth(max_chars()).is_some() {
+    // A character is at most four bytes: a longer text has too many characters, and is
+    // rejected without reading it (news entries and paragraphs are looked up here too).
+    let max_chars = max_chars();
+    if s.len() > 4 * max_chars || s.chars().nth(max_chars).is_some() {
         return None;
     }
     f(s.to_lowercase().as_bytes())
@@ -159,9 +164,9 @@ pub fn label_parts((label, rest): (Label, &str)) -> impl Iterator<Item = (Label,
         match label.is_footer().then(|| find_inline_label(rest)).flatten() {
             Some((at, next_label, after)) => {
                 next = Some((next_label, after));
-                Some((label, rest[..at].trim()))
+                Some((label, trim(&rest[..at])))
             }
-            None => Some((label, rest.trim())),
+            None => Some((label, trim(rest))),
         }
     })
 }
@@ -196,7 +201,7 @@ pub fn scan_bullet(s: &str) -> Option<&str> {
         // except the round ones, which are unambiguous.
         let round = matches!(first, '•' | '·' | '▪' | '◦' | '●' | '∙');
         if rest.starts_with(char::is_whitespace) || (round && !rest.is_empty()) {
-            let text = rest.trim();
+            let text = trim(rest);
             return (!text.is_empty()).then_some(text);
         }
     }
@@ -248,7 +253,15 @@ pub fn scan_reading_minutes(s: &str) -> Option<u32> {
 
 /// "WORTH NOTING", "Worth noting:".
 pub fn is_worth_noting(s: &str) -> bool {
-    let s = s.trim_end_matches(':').trim();
+    // Every line is asked: most start with an ASCII letter that neither phrase starts with
+    // (ASCII-case-insensitive equality needs the same first letter).
+    if s.as_bytes()
+        .first()
+        .is_some_and(|b| b.is_ascii_graphic() && !matches!(b.to_ascii_lowercase(), b'w' | b'e'))
+    {
+        return false;
+    }
+    let s = trim(s.trim_end_matches(':'));
     s.eq_ignore_ascii_case("worth noting") || s.eq_ignore_ascii_case("erwähnenswert")
 }
 
@@ -266,7 +279,7 @@ pub fn scan_news_heading(s: &str) -> Option<crate::model::Section> {
         ("business news", Section::Corporate),
         ("unternehmen", Section::Corporate),
     ];
-    let s = s.trim_end_matches(':').trim();
+    let s = trim(s.trim_end_matches(':'));
     lowercase_find(s, HEADINGS).copied()
 }
 
@@ -328,7 +341,7 @@ pub fn is_boilerplate(s: &str) -> bool {
         ("?", ()),
         ("???", ()),
     ];
-    let s = s.trim().trim_end_matches(['.', ':']);
+    let s = trim(s).trim_end_matches(['.', ':']);
     lowercase_find(s, PHRASES).is_some()
 }
 

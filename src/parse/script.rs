@@ -190,11 +190,18 @@ pub fn trailing_group_start(s: &str) -> Option<usize> {
     let bytes = s.as_bytes();
     let mut depth = 0usize;
     // Called at each candidate from the end: the opening bracket's index once found.
+    // An ASCII bracket is its own last byte: the candidate byte is the whole test.
+    let is_at = |pat: &[u8], i: usize| {
+        if pat.len() == 1 {
+            bytes[i] == pat[0]
+        } else {
+            bytes[..=i].ends_with(pat)
+        }
+    };
     let step = |i: usize| {
-        let before = &bytes[..=i];
-        if before.ends_with(close) {
+        if is_at(close, i) {
             depth += 1;
-        } else if before.ends_with(open) {
+        } else if is_at(open, i) {
             depth -= 1;
             if depth == 0 {
                 return Some(i + 1 - open.len());

@@ -1,14 +1,21 @@
 //! The source group that ends a news entry: "(NEA letter (CN); Reuters article (EN))".
 
 use super::script::{find_either, trailing_group_start};
+use super::trim::{trim, trim_end};
 use crate::model::{Lang, Source};
 
 /// Splits the trailing source group off `entry`. Returns the text without it and the sources;
 /// no sources when the entry does not end in a group that names any.
 pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
-    let trimmed = entry.trim().trim_end_matches(['.', '。']).trim_end();
+    let whole = trim(entry);
+    // A final "." or "。" (whose last byte is 0x82) is rare: most entries end with ")".
+    let trimmed = if matches!(whole.as_bytes().last(), Some(b'.' | 0x82)) {
+        trim_end(whole.trim_end_matches(['.', '。']))
+    } else {
+        whole
+    };
     let Some(open) = trailing_group_start(trimmed) else {
-        return (entry.trim(), Vec::new());
+        return (whole, Vec::new());
     };
     let open_len = trimmed[open..].chars().next().map_or(1, char::len_utf8);
     let close_len = trimmed.chars().next_back().map_or(1, char::len_utf8);
@@ -18,7 +25,7 @@ pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
     let mut separated = false;
     loop {
         let end = find_either(inner, from, ';', '；');
-        let part = inner[from..end.unwrap_or(inner.len())].trim();
+        let part = trim(&inner[from..end.unwrap_or(inner.len())]);
         if !part.is_empty() {
             sources.push(parse_source(part));
         }
@@ -28,18 +35,18 @@ pub fn split_sources(entry: &str) -> (&str, Vec<Source>) {
     }
     let looks_like_sources = separated || sources.iter().any(|s| s.lang.is_some());
     if !looks_like_sources {
-        return (entry.trim(), Vec::new());
+        return (whole, Vec::new());
     }
-    (trimmed[..open].trim_end(), sources)
+    (trim_end(&trimmed[..open]), sources)
 }
 
 /// "Reuters article (EN)" gives title "Reuters article" and English.
 fn parse_source(part: &str) -> Source {
     if let Some(open) = trailing_group_start(part) {
-        let tag = part[open..].trim_matches(['(', ')', '（', '）']);
+        let tag = trim_brackets(&part[open..]);
         if let Some(lang) = lang_of(tag) {
             return Source {
-                title: part[..open].trim().to_owned(),
+                title: trim(&part[..open]).to_owned(),
                 lang: Some(lang),
             };
         }
@@ -48,6 +55,18 @@ fn parse_source(part: &str) -> Source {
         title: part.to_owned(),
         lang: None,
     }
+}
+
+/// `s.trim_matches(['(', ')', '（', '）'])` without the generic pattern search.
+fn trim_brackets(mut s: &str) -> &str {
+    const BRACKETS: [char; 4] = ['(', ')', '（', '）'];
+    while let Some(rest) = BRACKETS.iter().find_map(|&b| s.strip_prefix(b)) {
+        s = rest;
+    }
+    while let Some(rest) = BRACKETS.iter().find_map(|&b| s.strip_suffix(b)) {
+        s = rest;
+    }
+    s
 }
 
 /// [`Lang::from_tag`] without its upper-cased copy: tags are short ASCII words, so a
@@ -65,7 +84,7 @@ fn lang_of(tag: &str) -> Option<Lang> {
         ("GER", Lang::German),
         ("GERMAN", Lang::German),
     ];
-    let tag = tag.trim();
+    let tag = trim(tag);
     TAGS.iter()
         .find(|(name, _)| tag.eq_ignore_ascii_case(name))
         .map(|(_, lang)| *lang)

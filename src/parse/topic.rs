@@ -4,6 +4,7 @@ use super::dates::{parse_full_date, scan_date};
 use super::lines::Line;
 use super::policy_name::split_policy_name;
 use super::scanners::{Label, is_boilerplate, label_parts, scan_bullet, scan_label};
+use super::trim::{trim, trim_start};
 use super::{DateSlot, Pending, Warnings};
 use crate::model::{Event, Policy, Topic};
 
@@ -35,14 +36,16 @@ struct TopicReader<'w, 'a> {
     last: Last,
     /// The lines of the paragraph being read.
     paragraph: Vec<&'a str>,
-    glance: Vec<String>,
-    comment: Vec<String>,
+    /// The summary and the comment so far, their paragraphs joined with blank lines as they
+    /// are read (no paragraph is empty, so an empty text has none yet).
+    glance: String,
+    comment: String,
     /// Footer fields, each with the line it is on.
     policy_name: Option<(usize, String)>,
     /// The lines that continue the policy name.
     policy_name_more: Vec<usize>,
     issuing_body: Option<(usize, String)>,
-    date_line: Option<(usize, String)>,
+    date_line: Option<(usize, &'a str)>,
     has_label: bool,
     warnings: &'w mut Warnings,
     pending: &'w mut Vec<Pending>,
@@ -77,8 +80,8 @@ pub fn parse_topic(
         part: Part::Lead,
         last: Last::Blank,
         paragraph: Vec::new(),
-        glance: Vec::new(),
-        comment: Vec::new(),
+        glance: String::new(),
+        comment: String::new(),
         policy_name: None,
         policy_name_more: Vec::new(),
         issuing_body: None,
@@ -140,16 +143,26 @@ impl<'a> TopicReader<'_, 'a> {
                             );
                         }
                     }
-                    self.replaced(earlier, "Policy name", no, value);
+                    self.replaced(
+                        earlier.as_ref().map(|(l, t)| (*l, t.as_str())),
+                        "Policy name",
+                        no,
+                        value,
+                    );
                 }
                 Label::IssuingBody => {
                     self.part = Part::Footer;
                     let earlier = self.issuing_body.replace((no, value.to_owned()));
-                    self.replaced(earlier, "Issuing body", no, value);
+                    self.replaced(
+                        earlier.as_ref().map(|(l, t)| (*l, t.as_str())),
+                        "Issuing body",
+                        no,
+                        value,
+                    );
                 }
                 Label::Date => {
                     self.part = Part::Footer;
-                    let earlier = self.date_line.replace((no, value.to_owned()));
+                    let earlier = self.date_line.replace((no, value));
                     self.replaced(earlier, "Date", no, value);
                 }
             }
@@ -159,7 +172,7 @@ impl<'a> TopicReader<'_, 'a> {
     /// Warns on the line of a footer field that a later one (`value`, on line `no`) replaces
     /// with other text. (A footer may stand both under the headline and at the end of a
     /// topic, with the same fields.)
-    fn replaced(&mut self, earlier: Option<(usize, String)>, label: &str, no: usize, value: &str) {
+    fn replaced(&mut self, earlier: Option<(usize, &str)>, label: &str, no: usize, value: &str) {
         if let Some((line, text)) = earlier
             && !text.is_empty()
             && text != value
@@ -187,7 +200,9 @@ impl<'a> TopicReader<'_, 'a> {
                 format!("a bullet point after the policy footer: {point:?}"),
             ),
             Part::Comment => {
-                self.comment.push(format!("• {point}"));
+                start_paragraph(&mut self.comment);
+                self.comment.push_str("• ");
+                self.comment.push_str(point);
                 self.last = Last::Paragraph;
             }
             Part::Lead | Part::Glance => {
@@ -234,19 +249,27 @@ impl<'a> TopicReader<'_, 'a> {
         if self.paragraph.is_empty() {
             return;
         }
-        let paragraph = self.paragraph.join(" ");
-        self.paragraph.clear();
-        match self.part {
-            Part::Lead | Part::Glance => self.glance.push(paragraph),
-            Part::Comment => self.comment.push(paragraph),
-            Part::Footer => {}
+        let target = match self.part {
+            Part::Lead | Part::Glance => &mut self.glance,
+            Part::Comment => &mut self.comment,
+            Part::Footer => {
+                self.paragraph.clear();
+                return;
+            }
+        };
+        start_paragraph(target);
+        for (k, line) in self.paragraph.drain(..).enumerate() {
+            if k > 0 {
+                target.push(' ');
+            }
+            target.push_str(line);
         }
     }
 
     fn finish(mut self) -> Topic {
         self.flush();
-        self.topic.at_a_glance = self.glance.join("\n\n");
-        self.topic.comment = self.comment.join("\n\n");
+        self.topic.at_a_glance = std::mem::take(&mut self.glance);
+        self.topic.comment = std::mem::take(&mut self.comment);
         let mut policy_date = None;
         if let Some((no, raw)) = &self.date_line {
             policy_date = parse_full_date(raw);
@@ -283,6 +306,13 @@ impl<'a> TopicReader<'_, 'a> {
     }
 }
 
+/// Separates a paragraph from the ones before it in `text`.
+fn start_paragraph(text: &mut String) {
+    if !text.is_empty() {
+        text.push_str("\n\n");
+    }
+}
+
 fn append(target: Option<&mut String>, text: &str) {
     if let Some(target) = target {
         target.push(' ');
@@ -293,13 +323,13 @@ fn append(target: Option<&mut String>, text: &str) {
 /// "February 7: Huawei invests" gives the date and "Huawei invests".
 pub fn dated(text: &str) -> Option<(crate::model::PartialDate, &str)> {
     let (date, used) = scan_date(text)?;
-    let rest = text[used..].trim_start();
+    let rest = trim_start(&text[used..]);
     let rest = rest
         .strip_prefix([':', '：'])
         .or_else(|| rest.strip_prefix("– "))
         .or_else(|| rest.strip_prefix("— "))
         .or_else(|| rest.strip_prefix("- "))?;
-    Some((date, rest.trim()))
+    Some((date, trim(rest)))
 }
 
 #[cfg(test)]
