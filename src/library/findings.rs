@@ -123,7 +123,7 @@ impl Stretches {
         match words {
             Words::In { start, len } => self
                 .get(sentence)
-                .get(start as usize..(start + len) as usize)
+                .get(start as usize..start as usize + len as usize)
                 .unwrap_or(""),
             Words::Apart(i) => self.get(i),
         }
@@ -238,11 +238,9 @@ impl FindingsBuilder {
     /// Where `words` are in the sentence (stretch `sentence`), or their own stretch.
     fn words(&mut self, sentence: u32, words: &str) -> Words {
         let found = self.findings.texts.get(sentence).find(words);
-        match (found, u32::try_from(words.len())) {
-            (Some(start), Ok(len)) => Words::In {
-                start: start as u32,
-                len,
-            },
+        let start = found.and_then(|start| u32::try_from(start).ok());
+        match (start, u32::try_from(words.len())) {
+            (Some(start), Ok(len)) => Words::In { start, len },
             _ => Words::Apart(self.findings.texts.push(words)),
         }
     }

@@ -467,3 +467,48 @@ fn findings_keep_one_copy_of_a_sentence_and_come_out_in_brief_order_whatever_ord
         assert!(found.contains(&Row::Figure(i as u32)), "{}", figure.raw);
     }
 }
+
+#[test]
+fn a_findings_words_missing_from_its_sentence_are_kept_and_searched_apart() {
+    use crate::model::{BriefAnalysis, Figure, FigureKind, NewsAnalysis};
+    let figure = |raw: &str| Figure {
+        value: 5.0,
+        unit: "project".into(),
+        text: "Five pilot projects were named in the plan.".into(),
+        raw: raw.into(),
+        kind: FigureKind::Count,
+        upper: None,
+        qualifier: None,
+        start: 0,
+        end: 4,
+        at: None,
+    };
+    let analysis = BriefAnalysis {
+        news: vec![NewsAnalysis {
+            figures: vec![
+                figure("Five pilot projects"),
+                figure("5 demonstration zones"),
+            ],
+            ..NewsAnalysis::default()
+        }],
+        ..BriefAnalysis::default()
+    };
+    let lib = two_briefs();
+    let mut builder = FindingsBuilder::new(lib.briefs().len());
+    builder.add(1, analysis);
+    lib.install_findings(builder);
+    let (inside, apart) = (lib.figure(0).unwrap(), lib.figure(1).unwrap());
+    assert_eq!((inside.raw, inside.brief), ("Five pilot projects", 1));
+    assert_eq!(apart.raw, "5 demonstration zones");
+    assert_eq!(apart.text, inside.text);
+    assert_eq!(apart.unit, "project");
+    let search = |words: &str| {
+        Filter {
+            search: words.into(),
+            ..Filter::default()
+        }
+        .matching(&lib, View::Figures)
+    };
+    assert_eq!(search("DEMONSTRATION"), [Row::Figure(1)]);
+    assert_eq!(search("pilot"), [Row::Figure(0), Row::Figure(1)]);
+}
