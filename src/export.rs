@@ -106,7 +106,7 @@ pub fn news_rows(briefs: &[StoredBrief]) -> Vec<NewsRow<'_>> {
                 .iter()
                 .map(|src| match src.lang {
                     Some(lang) => format!("{} ({})", src.title, lang.tag()),
-                    None => src.title.clone(),
+                    None => src.title.to_string(),
                 })
                 .collect::<Vec<_>>()
                 .join("; "),

@@ -131,7 +131,7 @@ fn news_on<'b>(brief: &'b Brief, date: &str) -> &'b NewsItem {
 fn sources(item: &NewsItem) -> Vec<(&str, &str)> {
     item.sources
         .iter()
-        .map(|s| (s.title.as_str(), s.lang.map_or("-", |l| l.tag())))
+        .map(|s| (&*s.title, s.lang.map_or("-", |l| l.tag())))
         .collect()
 }
 
@@ -201,11 +201,7 @@ fn all_texts(brief: &Brief) -> Vec<(String, &str)> {
     }
     for n in &brief.news {
         out.push(("news text".into(), &n.text));
-        out.extend(
-            n.sources
-                .iter()
-                .map(|s| ("news source".into(), s.title.as_str())),
-        );
+        out.extend(n.sources.iter().map(|s| ("news source".into(), &*s.title)));
     }
     for g in &brief.glossary {
         out.push(("glossary term".into(), &g.term));

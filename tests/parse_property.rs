@@ -218,7 +218,7 @@ fn fields(brief: &Brief) -> Vec<&str> {
     }
     for item in &brief.news {
         out.push(&item.text);
-        out.extend(item.sources.iter().map(|s| s.title.as_str()));
+        out.extend(item.sources.iter().map(|s| &*s.title));
     }
     out
 }

@@ -95,10 +95,14 @@ pub fn cap_fields(brief: &mut Brief) {
     for (i, item) in brief.news.iter_mut().enumerate() {
         field(&|| format!("news entry {}", i + 1), &mut item.text);
         for (j, source) in item.sources.iter_mut().enumerate() {
-            field(
-                &|| format!("source {} of news entry {}", j + 1, i + 1),
-                &mut source.title,
-            );
+            if source.title.len() > MAX_FIELD_CHARS {
+                let mut title = source.title.to_string();
+                field(
+                    &|| format!("source {} of news entry {}", j + 1, i + 1),
+                    &mut title,
+                );
+                source.title = title.into();
+            }
         }
     }
     for (i, entry) in brief.glossary.iter_mut().enumerate() {

@@ -157,7 +157,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                         .iter()
                         .map(|s| match s.lang {
                             Some(lang) => format!("{} ({})", s.title, lang.tag()),
-                            None => s.title.clone(),
+                            None => s.title.to_string(),
                         })
                         .collect::<Vec<_>>()
                         .join("; "),

@@ -322,7 +322,7 @@ impl Library {
             Row::News(b, n) => {
                 if let Some(item) = self.news_item(b, n) {
                     parts.push(&item.text);
-                    parts.extend(item.sources.iter().map(|s| s.title.as_str()));
+                    parts.extend(item.sources.iter().map(|s| &*s.title));
                 }
             }
             Row::Target(i) => {
@@ -384,7 +384,7 @@ fn brief_text(brief: &Brief) -> String {
     }
     for item in &brief.news {
         parts.push(&item.text);
-        parts.extend(item.sources.iter().map(|s| s.title.as_str()));
+        parts.extend(item.sources.iter().map(|s| &*s.title));
     }
     parts.join("\n")
 }

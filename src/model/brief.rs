@@ -2,6 +2,8 @@
 //!
 //! Field names are the public JSON shape of `briefdesk parse --json`: add fields, never rename.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +140,9 @@ impl Lang {
 /// One source named at the end of a news entry: "Reuters article (EN)".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Source {
-    pub title: String,
+    /// Shared: a library names the same few hundred sources over and over (see
+    /// `store::read`), and one string per mention took tens of megabytes.
+    pub title: Arc<str>,
     pub lang: Option<Lang>,
 }
 

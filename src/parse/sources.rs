@@ -46,13 +46,13 @@ fn parse_source(part: &str) -> Source {
         let tag = trim_brackets(&part[open..]);
         if let Some(lang) = lang_of(tag) {
             return Source {
-                title: trim(&part[..open]).to_owned(),
+                title: trim(&part[..open]).into(),
                 lang: Some(lang),
             };
         }
     }
     Source {
-        title: part.to_owned(),
+        title: part.into(),
         lang: None,
     }
 }

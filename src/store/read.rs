@@ -1,12 +1,15 @@
 //! Reading briefs back out of the library.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rusqlite::{Connection, OptionalExtension as _, Row};
 
 use super::{BriefId, Store, StoreError, StoredBrief};
-use crate::model::{Brief, GlossaryEntry, GlossaryKind, NewsItem, Period, Policy, Section, Topic};
+use crate::model::{
+    Brief, GlossaryEntry, GlossaryKind, NewsItem, Period, Policy, Section, Source, Topic,
+};
 
 /// One line of `briefdesk list`.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -131,10 +134,11 @@ impl Store {
                 out.push(head.into_stored(BriefId(id), Vec::new(), Vec::new(), Vec::new())?);
             }
         }
+        let mut titles = SourceTitles::default();
         let news = read_children(
             &self.conn,
             &format!("SELECT brief_id, ord, {NEWS_COLUMNS} FROM news"),
-            read_news,
+            |r, at| read_news(r, at, &mut titles),
         )?;
         let glossary = read_children(
             &self.conn,
@@ -273,7 +277,7 @@ type Children<T> = HashMap<i64, Vec<(i64, T)>>;
 fn read_children<T>(
     conn: &Connection,
     sql: &str,
-    read: fn(&Row<'_>, usize) -> Result<T, StoreError>,
+    mut read: impl FnMut(&Row<'_>, usize) -> Result<T, StoreError>,
 ) -> Result<Children<T>, StoreError> {
     let mut stmt = conn.prepare(sql)?;
     let mut rows = stmt.query([])?;
@@ -328,14 +332,47 @@ fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
 }
 
 /// A news item from [`NEWS_COLUMNS`], starting at column `at`.
-fn read_news(r: &Row<'_>, at: usize) -> Result<NewsItem, StoreError> {
+/// The source titles read so far, each kept once: thousands of news items name the same
+/// "Reuters article".
+#[derive(Default)]
+struct SourceTitles(std::collections::HashSet<Arc<str>>);
+
+impl SourceTitles {
+    fn share(&mut self, title: &str) -> Arc<str> {
+        if let Some(shared) = self.0.get(title) {
+            return Arc::clone(shared);
+        }
+        let shared: Arc<str> = title.into();
+        self.0.insert(Arc::clone(&shared));
+        shared
+    }
+}
+
+/// A source as stored, its title borrowed from the row where it can be.
+#[derive(serde::Deserialize)]
+struct StoredSource<'a> {
+    #[serde(borrow)]
+    title: std::borrow::Cow<'a, str>,
+    lang: Option<crate::model::Lang>,
+}
+
+fn read_news(r: &Row<'_>, at: usize, titles: &mut SourceTitles) -> Result<NewsItem, StoreError> {
     let section: String = r.get(at)?;
+    let json = r.get_ref(at + 3)?.as_str().map_err(rusqlite::Error::from)?;
+    let sources: Vec<StoredSource<'_>> =
+        serde_json::from_str(json).map_err(|e| StoreError::BadData(e.to_string()))?;
     Ok(NewsItem {
         section: Section::from_str_opt(&section)
             .ok_or_else(|| StoreError::BadData(format!("bad section {section:?}")))?,
         date: parse_date(r.get(at + 1)?)?,
         text: r.get(at + 2)?,
-        sources: from_json(&r.get::<_, String>(at + 3)?)?,
+        sources: sources
+            .into_iter()
+            .map(|s| Source {
+                title: titles.share(&s.title),
+                lang: s.lang,
+            })
+            .collect(),
     })
 }
 
@@ -369,7 +406,7 @@ fn load_news(conn: &Connection, id: BriefId) -> Result<Vec<NewsItem>, StoreError
     let mut rows = stmt.query([id.0])?;
     let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        out.push(read_news(r, 0)?);
+        out.push(read_news(r, 0, &mut SourceTitles::default())?);
     }
     Ok(out)
 }

@@ -484,3 +484,26 @@ fn analyses_are_kept_per_brief_and_follow_removal() {
     store.restore(id).unwrap();
     assert_eq!(store.analyses().unwrap().len(), 1);
 }
+
+#[test]
+fn a_library_read_whole_shares_each_source_title() {
+    let mut store = Store::open_in_memory().unwrap();
+    let brief = sample();
+    store
+        .import(&file("sample.txt", SAMPLE.as_bytes(), "k1"), &brief)
+        .unwrap();
+    let all = store.load_all().unwrap();
+    assert_eq!(all[0].brief, brief, "the same brief as parsed");
+    let sources: Vec<&crate::model::Source> =
+        all[0].brief.news.iter().flat_map(|n| &n.sources).collect();
+    let mut repeated = 0;
+    for (i, a) in sources.iter().enumerate() {
+        for b in &sources[i + 1..] {
+            if a.title == b.title {
+                assert!(std::sync::Arc::ptr_eq(&a.title, &b.title), "{}", a.title);
+                repeated += 1;
+            }
+        }
+    }
+    assert!(repeated > 0, "the sample names some source twice");
+}

@@ -361,7 +361,7 @@ fn insert_brief(
             ])?;
             let news_id = conn.last_insert_rowid();
             index.add("news", Some(news_id), "text", &item.text)?;
-            let sources: Vec<&str> = item.sources.iter().map(|s| s.title.as_str()).collect();
+            let sources: Vec<&str> = item.sources.iter().map(|s| &*s.title).collect();
             index.add("news", Some(news_id), "sources", &sources.join("; "))?;
         }
     }
