@@ -182,6 +182,13 @@ fn main() {
             !a.is_querying()
         });
     }
+    let deadlines = (app.timeline_marks().iter())
+        .filter(|m| m.kind == briefdesk::timeline::MarkKind::Deadline)
+        .count();
+    println!(
+        "{} timeline marks, {deadlines} of them deadlines",
+        app.timeline_marks().len()
+    );
     let items: usize = View::ALL.iter().map(|v| app.library().rows(*v).len()).sum();
     println!(
         "{items} rows in all views; {} targets, {} figures",

@@ -103,12 +103,13 @@ pub struct App {
     /// The newest job sent to `query`, and the one whose answer is shown.
     generation: u64,
     shown_generation: u64,
-    /// What the timeline marks were last collected for: the library's load count, the filter
-    /// and the lanes.
+    /// What the timeline marks were last collected for: the library's data version, the
+    /// filter and the lanes.
     marks_for: Option<(u64, Filter, LaneMode)>,
     marks_pending: bool,
-    /// How many times a library arrived from the worker.
-    loads: u64,
+    /// Counts what the library thread delivered: a library, and for an outline its analyses
+    /// (the deadlines) and its search texts (what a search finds), each changing the marks.
+    data_version: u64,
     /// For an outline library: the selected topic read whole, and the last one asked for.
     full_topic: Option<(BriefId, u16, crate::model::Topic)>,
     /// Briefs the last import added, until the library that holds them arrives.
@@ -194,7 +195,7 @@ impl App {
             shown_generation: 0,
             marks_for: None,
             marks_pending: false,
-            loads: 0,
+            data_version: 0,
             full_topic: None,
             deleted_search: None,
             just_imported: Vec::new(),
@@ -310,7 +311,7 @@ impl App {
                     self.order.clear();
                 }
                 self.lib = lib;
-                self.loads += 1;
+                self.data_version += 1;
                 if !self.just_imported.is_empty() {
                     let new = self.lib.whats_new(&std::mem::take(&mut self.just_imported));
                     self.whats_new = (!new.is_empty()).then_some(new);
@@ -355,7 +356,10 @@ impl App {
                 self.selected = Some(ItemKey::Brief(id));
             }
             Event::Original { name, text } => self.original = Some((name, text)),
-            Event::TextsReady | Event::AnalysesReady => self.dirty = true,
+            Event::TextsReady | Event::AnalysesReady => {
+                self.data_version += 1;
+                self.dirty = true;
+            }
             Event::Topic { id, index, topic } => self.full_topic = Some((id, index, *topic)),
             Event::Failed(message) => {
                 self.progress = None;
@@ -380,7 +384,11 @@ impl App {
         }
         self.dirty = false;
         self.generation += 1;
-        let marks_key = (self.loads, self.state.filter.clone(), self.state.lanes);
+        let marks_key = (
+            self.data_version,
+            self.state.filter.clone(),
+            self.state.lanes,
+        );
         let job = query::Job {
             generation: self.generation,
             lib: Arc::clone(&self.lib),

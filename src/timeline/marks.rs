@@ -265,25 +265,22 @@ pub fn fit_marks(marks: &[Mark]) -> Option<super::TimeScale> {
 
 /// Pairs of marks (indices into `marks`, lower first) that are the same policy document named
 /// in different briefs: a draft and its final version, an interpretation. The timeline joins
-/// them with a line.
+/// them with a line: each to the next in date order, so a policy named in k briefs gets k − 1
+/// links, not one for every pair (a name that recurs in thousands of briefs would otherwise
+/// give millions).
 pub fn policy_links(lib: &Library, marks: &[Mark]) -> Vec<(u32, u32)> {
-    let index: std::collections::HashMap<Row, u32> = marks
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.kind == MarkKind::Policy)
-        .map(|(i, m)| (m.row, i as u32))
-        .collect();
+    // Policy key → the last mark of that policy so far; marks come in date order.
+    let mut last: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
     let mut links = Vec::new();
-    for (&row, &i) in &index {
-        let Row::Topic(b, t) = row else {
+    for (i, mark) in marks.iter().enumerate() {
+        let (MarkKind::Policy, Row::Topic(b, t)) = (mark.kind, mark.row) else {
             continue;
         };
-        for (ob, ot) in lib.same_policy(b, t) {
-            if let Some(&j) = index.get(&Row::Topic(ob, ot))
-                && i < j
-            {
-                links.push((i, j));
-            }
+        let Some(key) = lib.policy_analysis(b, t).and_then(|p| p.key.as_ref()) else {
+            continue;
+        };
+        if let Some(before) = last.insert(key.key.as_str(), i as u32) {
+            links.push((before, i as u32));
         }
     }
     links.sort_unstable();

@@ -272,3 +272,35 @@ fn the_same_policy_in_two_briefs_is_joined() {
     assert_eq!(dates, [d(2021, 2, 9), d(2021, 12, 28)]);
     assert!(policy_links(&crate::library::tests::two_briefs_analysed(), &marks[..0]).is_empty());
 }
+
+#[test]
+fn a_policy_named_in_many_briefs_is_joined_as_a_chain_not_every_pair() {
+    let brief = two_briefs().briefs()[0].clone();
+    let briefs: Vec<_> = (1..=5)
+        .map(|id| crate::model::StoredBrief {
+            id: BriefId(id),
+            ..brief.clone()
+        })
+        .collect();
+    let analyses = briefs
+        .iter()
+        .map(|s| crate::analysis::analyse(&s.brief))
+        .collect();
+    let lib = Library::new(briefs).with_analyses(analyses);
+    let marks = collect_marks(&lib, &Filter::default());
+    let policies = marks.iter().filter(|m| m.kind == MarkKind::Policy).count();
+    assert_eq!(policies % 5, 0);
+    let links = policy_links(&lib, &marks);
+    // Every policy is named in five briefs: four links each, one to the next.
+    assert_eq!(links.len(), policies / 5 * 4, "{links:?}");
+    let key = |i: u32| {
+        let crate::library::Row::Topic(b, t) = marks[i as usize].row else {
+            panic!("a policy mark is a topic");
+        };
+        lib.policy_analysis(b, t).unwrap().key.clone().unwrap()
+    };
+    for &(a, b) in &links {
+        assert!(a < b);
+        assert_eq!(key(a), key(b));
+    }
+}
