@@ -214,17 +214,32 @@ impl TimelineView {
         visuals: &egui::Visuals,
     ) {
         let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
-        let at = |m: u32| {
+        let cluster = |m: u32| {
             let c = *self.cluster_of.get(m as usize)?;
-            let cluster = layout.clusters.get(c as usize)?;
-            Some(rect.min + egui::vec2(cluster.x, cluster.y))
+            layout.clusters.get(c as usize).map(|_| c)
         };
+        // A large library has tens of thousands of links, most between the same few clusters
+        // when zoomed out: each pair of clusters is joined once. Each dashed line is hundreds
+        // of shapes, so past `MAX_LINKS` pairs (a tangle nobody can read) none are drawn until
+        // the view is zoomed in.
+        const MAX_LINKS: usize = 500;
+        let mut pairs = std::collections::BTreeSet::new();
         for &(a, b) in &data.links {
-            if let (Some(pa), Some(pb)) = (at(a), at(b))
-                && pa != pb
+            if let (Some(ca), Some(cb)) = (cluster(a), cluster(b))
+                && ca != cb
             {
-                painter.extend(egui::Shape::dashed_line(&[pa, pb], stroke, 4.0, 3.0));
+                pairs.insert((ca.min(cb), ca.max(cb)));
+                if pairs.len() > MAX_LINKS {
+                    return;
+                }
             }
+        }
+        let at = |c: u32| {
+            let cluster = &layout.clusters[c as usize];
+            rect.min + egui::vec2(cluster.x, cluster.y)
+        };
+        for (a, b) in pairs {
+            painter.extend(egui::Shape::dashed_line(&[at(a), at(b)], stroke, 4.0, 3.0));
         }
     }
 
