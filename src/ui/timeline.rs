@@ -214,26 +214,9 @@ impl TimelineView {
         visuals: &egui::Visuals,
     ) {
         let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
-        let cluster = |m: u32| {
-            let c = *self.cluster_of.get(m as usize)?;
-            layout.clusters.get(c as usize).map(|_| c)
+        let Some(pairs) = link_pairs(&data.links, &self.cluster_of, layout.clusters.len()) else {
+            return;
         };
-        // A large library has tens of thousands of links, most between the same few clusters
-        // when zoomed out: each pair of clusters is joined once. Each dashed line is hundreds
-        // of shapes, so past `MAX_LINKS` pairs (a tangle nobody can read) none are drawn until
-        // the view is zoomed in.
-        const MAX_LINKS: usize = 500;
-        let mut pairs = std::collections::BTreeSet::new();
-        for &(a, b) in &data.links {
-            if let (Some(ca), Some(cb)) = (cluster(a), cluster(b))
-                && ca != cb
-            {
-                pairs.insert((ca.min(cb), ca.max(cb)));
-                if pairs.len() > MAX_LINKS {
-                    return;
-                }
-            }
-        }
         let at = |c: u32| {
             let cluster = &layout.clusters[c as usize];
             rect.min + egui::vec2(cluster.x, cluster.y)
@@ -415,6 +398,37 @@ fn tooltip_ui(ui: &mut egui::Ui, data: &TimelineData, members: &[u32]) {
     }
 }
 
+/// Past this many pairs of joined clusters (a tangle nobody can read) no links are drawn,
+/// until the view is zoomed in: each dashed line is hundreds of shapes.
+const MAX_LINKS: usize = 500;
+
+/// The pairs of clusters (lower first) that `links` between marks join, each once: a large
+/// library has tens of thousands of links, most between the same few clusters when zoomed
+/// out. `cluster_of` gives each mark's cluster (`u32::MAX`: not shown); `None` past
+/// [`MAX_LINKS`] pairs.
+fn link_pairs(
+    links: &[(u32, u32)],
+    cluster_of: &[u32],
+    clusters: usize,
+) -> Option<std::collections::BTreeSet<(u32, u32)>> {
+    let cluster = |m: u32| {
+        let c = *cluster_of.get(m as usize)?;
+        ((c as usize) < clusters).then_some(c)
+    };
+    let mut pairs = std::collections::BTreeSet::new();
+    for &(a, b) in links {
+        if let (Some(ca), Some(cb)) = (cluster(a), cluster(b))
+            && ca != cb
+        {
+            pairs.insert((ca.min(cb), ca.max(cb)));
+            if pairs.len() > MAX_LINKS {
+                return None;
+            }
+        }
+    }
+    Some(pairs)
+}
+
 /// Per lane, the marks before and after `scale`'s span.
 fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
     let mut counts = vec![(0, 0); data.lane_names.len()];
@@ -435,6 +449,25 @@ fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::timeline::MarkKind;
+
+    #[test]
+    fn links_are_drawn_once_per_pair_of_clusters_and_not_at_all_when_too_many() {
+        // Marks 0–3 in cluster 0, 4–5 in cluster 1, 6 not shown.
+        let cluster_of = [0, 0, 0, 0, 1, 1, u32::MAX];
+        let links = [(0, 4), (1, 5), (5, 2), (0, 1), (3, 6)];
+        let pairs = link_pairs(&links, &cluster_of, 2).unwrap();
+        assert_eq!(pairs.into_iter().collect::<Vec<_>>(), [(0, 1)]);
+        // A thousand clusters in a chain: too many to draw.
+        let cluster_of: Vec<u32> = (0..1000).collect();
+        let chain: Vec<(u32, u32)> = (0..999).map(|i| (i, i + 1)).collect();
+        assert!(link_pairs(&chain, &cluster_of, 1000).is_none());
+        assert_eq!(
+            link_pairs(&chain[..MAX_LINKS], &cluster_of, 1000)
+                .unwrap()
+                .len(),
+            MAX_LINKS
+        );
+    }
 
     #[test]
     fn marks_outside_the_view_are_counted_per_lane() {
