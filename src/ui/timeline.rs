@@ -48,6 +48,8 @@ pub struct TimelineView {
     offscreen: Vec<(usize, usize)>,
     /// For each mark, the cluster of `last` that holds it (`u32::MAX`: not visible).
     cluster_of: Vec<u32>,
+    /// The pairs of clusters of `last` that policy links join (see [`link_pairs`]).
+    link_pairs: Option<std::collections::BTreeSet<(u32, u32)>>,
 }
 
 impl TimelineView {
@@ -104,20 +106,24 @@ impl TimelineView {
         self.scale = Some(scale);
         // Laying out 200,000 marks takes milliseconds: reuse last frame's when nothing moved.
         let key = Some((data.generation, scale));
-        let layout = match self.last.take() {
-            Some((last_rect, layout)) if last_rect == rect && self.last_for == key => layout,
+        let (layout, fresh) = match self.last.take() {
+            Some((last_rect, layout)) if last_rect == rect && self.last_for == key => {
+                (layout, false)
+            }
             _ => {
                 self.offscreen = offscreen(data, scale);
-                Layout::new(
+                let layout = Layout::new(
                     &data.marks,
                     &data.lane_names,
                     &data.lane_of,
                     scale,
                     geometry,
-                )
+                );
+                (layout, true)
             }
         };
-        if self.last_for != key || self.cluster_of.len() != data.marks.len() {
+        // What depends on the clusters is made with them, not every frame.
+        if fresh || self.cluster_of.len() != data.marks.len() {
             self.cluster_of = vec![u32::MAX; data.marks.len()];
             for (c, cluster) in layout.clusters.iter().enumerate() {
                 for &m in &cluster.members {
@@ -126,6 +132,7 @@ impl TimelineView {
                     }
                 }
             }
+            self.link_pairs = link_pairs(&data.links, &self.cluster_of, layout.clusters.len());
         }
         self.last_for = key;
         let painter = ui.painter_at(rect);
@@ -136,7 +143,7 @@ impl TimelineView {
                 format!("Could not draw the timeline: {err}"),
             );
         }
-        self.paint_links(&painter, rect, &layout, data, ui.visuals());
+        self.paint_links(&painter, rect, &layout, ui.visuals());
         self.paint_range(&painter, rect, &layout);
         self.paint_offscreen(&painter, rect, &layout, ui.visuals());
         let hovered = response
@@ -210,18 +217,17 @@ impl TimelineView {
         painter: &egui::Painter,
         rect: egui::Rect,
         layout: &Layout,
-        data: &TimelineData,
         visuals: &egui::Visuals,
     ) {
         let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
-        let Some(pairs) = link_pairs(&data.links, &self.cluster_of, layout.clusters.len()) else {
+        let Some(pairs) = &self.link_pairs else {
             return;
         };
         let at = |c: u32| {
             let cluster = &layout.clusters[c as usize];
             rect.min + egui::vec2(cluster.x, cluster.y)
         };
-        for (a, b) in pairs {
+        for &(a, b) in pairs {
             painter.extend(egui::Shape::dashed_line(&[at(a), at(b)], stroke, 4.0, 3.0));
         }
     }
