@@ -37,13 +37,16 @@ Corporate news
 
 /// [`two_briefs`] with each brief's analysis, as the library thread gives it.
 pub(crate) fn two_briefs_analysed() -> Library {
-    let lib = two_briefs();
-    let analyses = lib
-        .briefs()
+    analysed(two_briefs().briefs().to_vec())
+}
+
+/// A library of `briefs` with each brief's analysis.
+pub(crate) fn analysed(briefs: Vec<StoredBrief>) -> Library {
+    let analyses = briefs
         .iter()
         .map(|s| crate::analysis::analyse(&s.brief))
         .collect();
-    Library::new(lib.briefs().to_vec()).with_analyses(analyses)
+    Library::new(briefs).with_analyses(analyses)
 }
 
 fn column(lib: &Library, view: View, rows: &[Row], col: usize) -> Vec<String> {
@@ -265,11 +268,7 @@ fn ranked_sorting_gives_the_order_of_one_stable_sort_per_key() {
     let briefs: Vec<_> = (0..15)
         .map(|i| crate::generate::stored_brief(i, 3))
         .collect();
-    let analyses = briefs
-        .iter()
-        .map(|s| crate::analysis::analyse(&s.brief))
-        .collect();
-    let lib = Library::new(briefs).with_analyses(analyses);
+    let lib = analysed(briefs);
     assert!(!lib.rows(View::Targets).is_empty() && !lib.rows(View::Figures).is_empty());
     for view in View::ALL {
         let n = columns(view).len();

@@ -282,11 +282,7 @@ fn a_policy_named_in_many_briefs_is_joined_as_a_chain_not_every_pair() {
             ..brief.clone()
         })
         .collect();
-    let analyses = briefs
-        .iter()
-        .map(|s| crate::analysis::analyse(&s.brief))
-        .collect();
-    let lib = Library::new(briefs).with_analyses(analyses);
+    let lib = crate::library::tests::analysed(briefs);
     let marks = collect_marks(&lib, &Filter::default());
     let policies = marks.iter().filter(|m| m.kind == MarkKind::Policy).count();
     assert_eq!(policies % 5, 0);
