@@ -61,35 +61,216 @@ fn rank(lib: &Library, view: View, column: usize) -> Vec<u32> {
     let Some(def) = columns(view).get(column) else {
         return vec![0; rows.len()];
     };
-    let keys: Vec<CellKey> = rows
-        .iter()
-        .map(|r| CellKey::new(&lib.cell(view, *r, column), def.align))
-        .collect();
-    // Texts compare by their first 16 bytes as one integer, and in full only when those tie:
-    // far fewer cache misses than comparing the strings every time.
-    let prefixes: Vec<u128> = keys.iter().map(CellKey::prefix).collect();
-    let mut order: Vec<u32> = (0..rows.len() as u32).collect();
-    order.sort_unstable_by(|a, b| {
-        let (a, b) = (*a as usize, *b as usize);
-        match (&keys[a], &keys[b]) {
-            (CellKey::Text(_), CellKey::Text(_)) => prefixes[a]
-                .cmp(&prefixes[b])
-                .then_with(|| keys[a].compare(&keys[b], true)),
-            (ka, kb) => ka.compare(kb, true),
-        }
-    });
-    let mut ranks = vec![EMPTY; rows.len()];
+    let cells: Vec<Cow<'_, str>> = rows.iter().map(|r| lib.cell(view, *r, column)).collect();
+    rank_cells(&cells, def.align)
+}
+
+/// Ranks `cells` in the order of their keys (numbers, then texts, then empty cells): equal
+/// keys, equal ranks; empty cells [`EMPTY`]. Text columns compare in lower case.
+fn rank_cells(cells: &[Cow<'_, str>], align: Align) -> Vec<u32> {
+    let keys = Keys::new(cells, align);
+    let (numbers, texts) = keys.split();
+    let mut ranks = vec![EMPTY; cells.len()];
     let mut rank = 0u32;
-    for (i, &p) in order.iter().enumerate() {
-        let key = &keys[p as usize];
-        if i > 0 && *key != keys[order[i - 1] as usize] {
+    let mut give = |cell: u32, tied: bool| {
+        if !tied {
             rank += 1;
         }
-        if *key != CellKey::Empty {
-            ranks[p as usize] = rank;
-        }
+        ranks[cell as usize] = rank - 1;
+    };
+    let mut previous = None;
+    for (n, cell) in numbers {
+        give(cell, previous.is_some_and(|p: f64| p.total_cmp(&n).is_eq()));
+        previous = Some(n);
+    }
+    for (cell, tied) in keys.sort_texts(texts) {
+        give(cell, tied);
     }
     ranks
+}
+
+/// What a cell sorts as.
+#[derive(Clone, Copy)]
+enum Kind {
+    /// Empty cells go last in either direction.
+    Empty,
+    /// Numbers as shown, thousands separators and all: "70,000,000,000", "2.5".
+    Number(f64),
+    /// A text at `start..start + len` of the keys' texts ([`Keys::bytes`]): lower-cased in a
+    /// text column, as written otherwise (dates).
+    Text { start: u32, len: u32 },
+}
+
+/// Bytes of text compared at once.
+const CHUNK: usize = 16;
+
+/// The sort keys of a column's cells, their texts end to end in one string: made in one pass
+/// over the cells in library order, which is the order they lie in memory, so that sorting
+/// reads one compact string instead of texts scattered over the heap. A long column is made
+/// in two halves, one per core; `text` is then the first half's texts, `more` the second's.
+struct Keys {
+    kinds: Vec<Kind>,
+    text: String,
+    more: String,
+}
+
+/// Columns longer than this have their keys made on two cores.
+const PARALLEL: usize = 16_384;
+
+impl Keys {
+    fn new(cells: &[Cow<'_, str>], align: Align) -> Self {
+        if cells.len() < PARALLEL {
+            return Self::of(cells, align);
+        }
+        let (first, second) = cells.split_at(cells.len() / 2);
+        let (mut keys, rest) = std::thread::scope(|s| {
+            let rest = s.spawn(|| Self::of(second, align));
+            let keys = Self::of(first, align);
+            (keys, rest.join())
+        });
+        // The second half's texts start where the first's end.
+        let base = keys.text.len() as u32;
+        let rest = rest.unwrap_or_else(|_| Self::of(second, align));
+        keys.kinds
+            .extend(rest.kinds.into_iter().map(|kind| match kind {
+                Kind::Text { start, len } => Kind::Text {
+                    start: base + start,
+                    len,
+                },
+                other => other,
+            }));
+        keys.more = rest.text;
+        keys
+    }
+
+    /// The keys of `cells`, in a string of their own.
+    fn of(cells: &[Cow<'_, str>], align: Align) -> Self {
+        let mut keys = Self {
+            kinds: Vec::with_capacity(cells.len()),
+            text: String::with_capacity(cells.iter().map(|c| c.len()).sum()),
+            more: String::new(),
+        };
+        for cell in cells {
+            let kind = keys.kind(cell, align);
+            keys.kinds.push(kind);
+        }
+        keys
+    }
+
+    fn kind(&mut self, cell: &str, align: Align) -> Kind {
+        if cell.is_empty() {
+            return Kind::Empty;
+        }
+        if align == Align::Number
+            && let Some(n) = cell
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|n| n.is_finite())
+        {
+            return Kind::Number(n);
+        }
+        let start = self.text.len();
+        match align {
+            Align::Text if cell.is_ascii() => {
+                self.text.push_str(cell);
+                self.text[start..].make_ascii_lowercase();
+            }
+            Align::Text => self.text.push_str(&cell.to_lowercase()),
+            // Dates, and numbers that are not numbers, sort as written.
+            _ => self.text.push_str(cell),
+        }
+        Kind::Text {
+            start: start as u32,
+            len: (self.text.len() - start) as u32,
+        }
+    }
+
+    /// The text at `start..start + len` of the texts end to end.
+    fn bytes(&self, start: u32, len: u32) -> &[u8] {
+        let (start, len) = (start as usize, len as usize);
+        match start.checked_sub(self.text.len()) {
+            None => &self.text.as_bytes()[start..start + len],
+            Some(at) => &self.more.as_bytes()[at..at + len],
+        }
+    }
+
+    /// The numbers in order (with their cells), and the text cells; empty cells are in
+    /// neither.
+    fn split(&self) -> (Vec<(f64, u32)>, Vec<u32>) {
+        let (mut numbers, mut texts) = (Vec::new(), Vec::new());
+        for (i, kind) in self.kinds.iter().enumerate() {
+            match kind {
+                Kind::Number(n) => numbers.push((*n, i as u32)),
+                Kind::Text { .. } => texts.push(i as u32),
+                Kind::Empty => {}
+            }
+        }
+        numbers.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+        (numbers, texts)
+    }
+
+    /// Sorts text cells [`CHUNK`] bytes at a time: all by their first bytes as one integer,
+    /// then each group that ties by its next bytes, and so on. Each text is read only as far
+    /// as it takes to tell it from the others, once, however much it shares with them ("The
+    /// Ministry of Industry and Information Technology …"). Returns the cells in order, each
+    /// with whether it equals the one before.
+    fn sort_texts(&self, cells: Vec<u32>) -> Vec<(u32, bool)> {
+        let mut keyed: Vec<(Chunk, u32)> =
+            cells.into_iter().map(|c| (self.chunk(c, 0), c)).collect();
+        let mut tied = vec![false; keyed.len()];
+        let mut groups = vec![(0, keyed.len(), 0)];
+        while let Some((start, end, depth)) = groups.pop() {
+            let group = &mut keyed[start..end];
+            if depth > 0 {
+                for (chunk, cell) in group.iter_mut() {
+                    *chunk = self.chunk(*cell, depth);
+                }
+            }
+            group.sort_unstable_by_key(|(chunk, _)| *chunk);
+            let mut at = start;
+            for run in group.chunk_by(|a, b| a.0 == b.0) {
+                if run.len() > 1 && run[0].0.continues() {
+                    groups.push((at, at + run.len(), depth + 1));
+                } else {
+                    // Texts that end with this chunk, all alike, are equal.
+                    tied[at + 1..at + run.len()].fill(true);
+                }
+                at += run.len();
+            }
+        }
+        keyed.into_iter().map(|(_, cell)| cell).zip(tied).collect()
+    }
+
+    /// The `depth`-th [`CHUNK`] bytes of a text cell.
+    fn chunk(&self, cell: u32, depth: usize) -> Chunk {
+        match self.kinds[cell as usize] {
+            Kind::Text { start, len } => Chunk::of(self.bytes(start, len), depth),
+            _ => Chunk(0, 0),
+        }
+    }
+}
+
+/// [`CHUNK`] bytes of a text, big-endian and zero-padded, and how many of them the text has
+/// (`CHUNK + 1`: more follow). Ordered as the texts are: a text that ends sorts before one
+/// that goes on, even with zero bytes.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Chunk(u128, u8);
+
+impl Chunk {
+    /// The `depth`-th chunk of `text`.
+    fn of(text: &[u8], depth: usize) -> Self {
+        let rest = text.get(depth * CHUNK..).unwrap_or_default();
+        let mut bytes = [0u8; CHUNK];
+        let n = rest.len().min(CHUNK);
+        bytes[..n].copy_from_slice(&rest[..n]);
+        Self(u128::from_be_bytes(bytes), rest.len().min(CHUNK + 1) as u8)
+    }
+
+    /// Whether the texts go on past this chunk, so that ties need the next one.
+    fn continues(self) -> bool {
+        usize::from(self.1) > CHUNK
+    }
 }
 
 /// A column to sort by.
@@ -192,56 +373,129 @@ fn compare(ranks: &[(Cow<'_, [u32]>, bool)], a: u32, b: u32) -> Ordering {
     Ordering::Equal
 }
 
-/// A cell's value as it sorts.
-#[derive(Debug, PartialEq)]
-enum CellKey {
-    /// Empty cells go last in either direction.
-    Empty,
-    /// Numbers as shown, thousands separators and all: "70,000,000,000", "2.5".
-    Number(f64),
-    Text(String),
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-impl CellKey {
-    fn new(text: &str, align: Align) -> Self {
-        if text.is_empty() {
-            return Self::Empty;
-        }
-        match align {
-            Align::Number => text
+    /// The ranks as the first version made them: each cell's key sorted whole.
+    fn reference(cells: &[&str], align: Align) -> Vec<u32> {
+        let key = |c: &str| -> Option<Result<f64, String>> {
+            if c.is_empty() {
+                return None;
+            }
+            let number = c
                 .replace(',', "")
                 .parse::<f64>()
                 .ok()
-                .filter(|n| n.is_finite())
-                .map_or_else(|| Self::Text(text.to_owned()), Self::Number),
-            Align::Date => Self::Text(text.to_owned()),
-            Align::Text if text.is_ascii() => Self::Text(text.to_ascii_lowercase()),
-            Align::Text => Self::Text(text.to_lowercase()),
-        }
+                .filter(|n| n.is_finite());
+            Some(match (align, number) {
+                (Align::Number, Some(n)) => Ok(n),
+                (Align::Text, _) => Err(c.to_lowercase()),
+                _ => Err(c.to_owned()),
+            })
+        };
+        let keys: Vec<_> = cells.iter().map(|c| key(c)).collect();
+        let order = |a: &Result<f64, String>, b: &Result<f64, String>| match (a, b) {
+            (Ok(x), Ok(y)) => x.total_cmp(y),
+            (Ok(_), Err(_)) => Ordering::Less,
+            (Err(_), Ok(_)) => Ordering::Greater,
+            (Err(x), Err(y)) => x.cmp(y),
+        };
+        let mut distinct: Vec<&Result<f64, String>> = keys.iter().flatten().collect();
+        distinct.sort_by(|a, b| order(a, b));
+        distinct.dedup_by(|a, b| order(a, b).is_eq());
+        keys.iter()
+            .map(|k| match k {
+                None => EMPTY,
+                Some(k) => distinct.partition_point(|d| order(d, k).is_lt()) as u32,
+            })
+            .collect()
     }
 
-    /// A text's first 16 bytes, big-endian and zero-padded: ordered as the texts are, but
-    /// for ties.
-    fn prefix(&self) -> u128 {
-        let Self::Text(text) = self else {
-            return 0;
-        };
-        let mut bytes = [0u8; 16];
-        let n = text.len().min(16);
-        bytes[..n].copy_from_slice(&text.as_bytes()[..n]);
-        u128::from_be_bytes(bytes)
+    fn ranks(cells: &[&str], align: Align) -> Vec<u32> {
+        let cells: Vec<Cow<'_, str>> = cells.iter().map(|c| Cow::Borrowed(*c)).collect();
+        rank_cells(&cells, align)
     }
 
-    fn compare(&self, other: &Self, ascending: bool) -> Ordering {
-        let order = match (self, other) {
-            (Self::Empty, Self::Empty) => return Ordering::Equal,
-            (Self::Empty, _) => return Ordering::Greater,
-            (_, Self::Empty) => return Ordering::Less,
-            (Self::Number(a), Self::Number(b)) => a.total_cmp(b),
-            (Self::Number(_), Self::Text(_)) => Ordering::Less,
-            (Self::Text(_), Self::Number(_)) => Ordering::Greater,
-            (Self::Text(a), Self::Text(b)) => a.cmp(b),
+    #[test]
+    fn texts_rank_in_lower_case_however_long_they_share_a_beginning() {
+        let shared = "The Ministry of Industry and Information Technology said on Monday that ";
+        let owned: Vec<String> = [
+            "it would",
+            "It would",
+            "it will",
+            "",
+            "it",
+            "it would ",
+            "ÉTAT",
+            "état",
+            "Zeta",
+            "zeta\0",
+            "zeta",
+            "ΣΑΣ",
+            "σας",
+            "KELVIN",
+            "\u{212A}elvin",
+            "İstanbul",
+            "i",
+        ]
+        .iter()
+        .flat_map(|end| [format!("{shared}{end}"), (*end).to_owned()])
+        .collect();
+        let cells: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let got = ranks(&cells, Align::Text);
+        assert_eq!(got, reference(&cells, Align::Text));
+        // Case variants tie, a longer text follows its beginning, empty cells come last.
+        let at = |c: &str| got[cells.iter().position(|x| *x == c).unwrap()];
+        assert_eq!(at("It would"), at("it would"));
+        assert!(at("it") < at("it will") && at("it will") < at("it would"));
+        assert!(at("zeta") < at("zeta\0"));
+        assert_eq!(at(""), EMPTY);
+        // Dates compare as written.
+        let dates = ["2024-05-01", "2023-12-31", "", "2024-05-01", "2024"];
+        assert_eq!(ranks(&dates, Align::Date), reference(&dates, Align::Date));
+    }
+
+    #[test]
+    fn numbers_rank_before_texts_and_by_value() {
+        let cells = [
+            "70,000,000,000",
+            "2.5",
+            "n/a",
+            "",
+            "2.50",
+            "-1",
+            "1e3",
+            "abc",
+            "N/A",
+        ];
+        let got = ranks(&cells, Align::Number);
+        assert_eq!(got, reference(&cells, Align::Number));
+        assert_eq!(got[1], got[4], "2.5 and 2.50 are one number");
+        assert!(got[5] < got[1] && got[1] < got[6] && got[6] < got[0] && got[0] < got[2]);
+        // "n/a" and "N/A" are not a text column's: they differ.
+        assert_ne!(got[2], got[8]);
+    }
+
+    #[test]
+    fn long_columns_made_on_two_cores_rank_as_short_ones() {
+        // Pseudo-random texts from a small alphabet, many sharing beginnings, some equal.
+        let mut state = 7u64;
+        let mut next = || {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (state >> 33) as usize
         };
-        if ascending { order } else { order.reverse() }
+        let owned: Vec<String> = (0..PARALLEL + 5_000)
+            .map(|_| {
+                let len = next() % 40;
+                (0..len)
+                    .map(|_| ['a', 'B', 'b', ' ', 'é', 'É'][next() % 6])
+                    .collect()
+            })
+            .collect();
+        let cells: Vec<&str> = owned.iter().map(String::as_str).collect();
+        assert_eq!(ranks(&cells, Align::Text), reference(&cells, Align::Text));
     }
 }
