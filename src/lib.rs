@@ -3,6 +3,7 @@
 //! Layers point one way: [`model`] ← [`parse`] / [`store`] ← [`import`] ← `app` and [`cli`].
 //! The UI sees the model and emits commands; it never touches the database or files.
 
+pub mod allocator;
 pub mod analysis;
 pub mod app;
 pub mod chart;

@@ -9,6 +9,7 @@ use clap::Parser as _;
 use briefdesk::cli::{self, Cli};
 
 fn main() -> std::process::ExitCode {
+    briefdesk::allocator::limit_arenas();
     let args = Cli::parse();
     let result = match args.command {
         Some(command) => cli::run(command, args.library),

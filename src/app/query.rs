@@ -87,10 +87,16 @@ impl QueryThread {
                             Err(TryRecvError::Disconnected) => return,
                         }
                     }
+                    let collected_marks = job.marks.is_some();
                     if answer_tx.send(job.run()).is_err() {
                         return;
                     }
                     wake();
+                    if collected_marks {
+                        // Collecting marks reads through the whole library; what it freed
+                        // goes back to the system.
+                        crate::allocator::release_free_memory();
+                    }
                 }
             })?;
         Ok(Self { jobs, answers })

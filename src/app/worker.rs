@@ -278,9 +278,12 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     }
     let lib = Arc::new(lib);
     send(Event::Loaded(Arc::clone(&lib)));
+    // Each stage frees what it read and built on the way: give it back before the next.
+    crate::allocator::release_free_memory();
     if outline {
         lib.install_findings(super::analyses::findings_for(store, &lib, true));
         send(Event::AnalysesReady);
+        crate::allocator::release_free_memory();
         let mut texts = lib.texts_builder();
         match store
             .for_each_topic_text(|id, ord, summary, comment| texts.add(id, ord, summary, comment))
@@ -288,6 +291,7 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
             Ok(()) => {
                 texts.finish();
                 send(Event::TextsReady);
+                crate::allocator::release_free_memory();
             }
             Err(err) => send(Event::Failed(format!(
                 "could not read the topics' texts for search: {err}"
@@ -297,6 +301,7 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
         // Search texts and counts for the first keystroke, made while the window shows the
         // tables.
         lib.warm();
+        crate::allocator::release_free_memory();
     }
 }
 
