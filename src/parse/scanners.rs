@@ -176,6 +176,9 @@ pub fn label_parts((label, rest): (Label, &str)) -> impl Iterator<Item = (Label,
 /// A capital that can start a label is one of six ASCII letters, so the search is a byte
 /// scan; only at those letters is the character before them decoded.
 fn find_inline_label(s: &str) -> Option<(usize, Label, &str)> {
+    // Every label ends with ":" or "：" (bytes EF BC 9A): a text without either byte holds
+    // none, and most footer values (policy names, bodies, dates) have no colon.
+    memchr::memchr2(b':', 0x9a, s.as_bytes())?;
     s.bytes()
         .enumerate()
         .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D'))
