@@ -202,9 +202,14 @@ pub fn find_either(text: &str, from: usize, a: char, b: char) -> Option<usize> {
     };
     let rest = &bytes[from..];
     if rest.len() < 64 {
-        (0..rest.len())
-            .filter(|&i| rest[i] == a || rest[i] == last)
-            .find_map(|i| hit(from + i))
+        let mut i = 0;
+        while let Some(k) = rest[i..].iter().position(|&c| c == a || c == last) {
+            if let Some(at) = hit(from + i + k) {
+                return Some(at);
+            }
+            i += k + 1;
+        }
+        None
     } else {
         memchr::memchr2_iter(a, last, rest).find_map(|i| hit(from + i))
     }
@@ -232,7 +237,7 @@ pub fn trailing_group_start(s: &str) -> Option<usize> {
             bytes[..=i].ends_with(pat)
         }
     };
-    let step = |i: usize| {
+    let mut step = |i: usize| {
         if is_at(close, i) {
             depth += 1;
         } else if is_at(open, i) {
@@ -247,11 +252,17 @@ pub fn trailing_group_start(s: &str) -> Option<usize> {
     // are read one by one (a vector search costs tens of instructions per bracket), the
     // rest of a long text with the vector search.
     let near = bytes.len().saturating_sub(NEAR_END);
-    (near..bytes.len())
-        .rev()
-        .filter(|&i| bytes[i] == open_last || bytes[i] == close_last)
-        .chain(memchr::memrchr2_iter(open_last, close_last, &bytes[..near]))
-        .find_map(step)
+    let mut end = bytes.len();
+    while let Some(k) = bytes[near..end]
+        .iter()
+        .rposition(|&b| b == open_last || b == close_last)
+    {
+        if let Some(at) = step(near + k) {
+            return Some(at);
+        }
+        end = near + k;
+    }
+    memchr::memrchr2_iter(open_last, close_last, &bytes[..near]).find_map(step)
 }
 
 /// How many bytes at the end of a text [`trailing_group_start`] reads one by one.

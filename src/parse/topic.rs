@@ -263,6 +263,9 @@ impl<'a> TopicReader<'_, 'a> {
                 return;
             }
         };
+        // Room for the separator, the lines and the spaces between them, made at once.
+        let len: usize = self.paragraph.iter().map(|line| line.len() + 1).sum();
+        target.reserve(len + 1);
         start_paragraph(target);
         for (k, line) in self.paragraph.drain(..).enumerate() {
             if k > 0 {
