@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::scanners::lowercase_find;
-use super::script::{find_either, is_cjk, is_han};
+use super::script::{find_all_either, find_either, is_cjk, is_han};
 use super::trim::trim;
 use crate::model::{GlossaryEntry, GlossaryKind};
 
@@ -42,13 +42,12 @@ const FEW: usize = 32;
 impl Glossary {
     /// Adds every definition found in `text` whose term is not defined yet.
     pub fn collect_definitions(&mut self, text: &str) {
-        let mut search_from = 0;
-        // The first closing bracket at or after `search_from`, once looked for: the openers
+        // The first closing bracket after an opener, once looked for: the openers
         // before it share it, so a run of openers costs one search, not one each.
         let mut close: Option<Option<usize>> = None;
-        while let Some(open) = find_either(text, search_from, '(', '（') {
+        for open in find_all_either(text, '(', '（') {
             let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
-            search_from = open + open_len;
+            let search_from = open + open_len;
             let close_at = match close {
                 Some(Some(at)) if at >= search_from => at,
                 _ => {

@@ -215,6 +215,23 @@ pub fn find_either(text: &str, from: usize, a: char, b: char) -> Option<usize> {
     }
 }
 
+/// The byte index of every `a` (ASCII) or `b` in `text`, in order: what [`find_either`]
+/// finds when asked again after each one, with one byte search for the whole text.
+pub fn find_all_either(text: &str, a: char, b: char) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(a.is_ascii());
+    let bytes = text.as_bytes();
+    let mut wide = [0u8; 4];
+    let wide_len = b.encode_utf8(&mut wide).len();
+    let (a, last) = (a as u8, wide[wide_len - 1]);
+    memchr::memchr2_iter(a, last, bytes).filter_map(move |i| {
+        if bytes[i] == a {
+            return Some(i);
+        }
+        let start = (i + 1).checked_sub(wide_len)?;
+        (bytes[start..=i] == wide[..wide_len]).then_some(start)
+    })
+}
+
 /// Byte index of the `(` that closes with the `)` ending `s`, if `s` ends with `)`.
 ///
 /// Searches bytes from the end for the last bytes of the two brackets, each match checked.
@@ -352,6 +369,23 @@ mod tests {
         assert_eq!(trim_unbalanced(&"(".repeat(20_000)), "");
         let s = format!("{}x{}", "(".repeat(20_000), "》".repeat(20_000));
         assert_eq!(trim_unbalanced(&s), "x");
+    }
+
+    #[test]
+    fn all_either_is_find_either_repeated() {
+        for s in ["", "(a) （b） ((c", "（", "x（y(z）", "中文（注）and (x)"] {
+            let mut repeated = Vec::new();
+            let mut from = 0;
+            while let Some(at) = find_either(s, from, '(', '（') {
+                repeated.push(at);
+                from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            assert_eq!(
+                find_all_either(s, '(', '（').collect::<Vec<_>>(),
+                repeated,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
