@@ -176,9 +176,14 @@ pub fn label_parts((label, rest): (Label, &str)) -> impl Iterator<Item = (Label,
 /// A capital that can start a label is one of six ASCII letters, so the search is a byte
 /// scan; only at those letters is the character before them decoded.
 fn find_inline_label(s: &str) -> Option<(usize, Label, &str)> {
-    // Every label ends with ":" or "：" (bytes EF BC 9A): a text without either byte holds
-    // none, and most footer values (policy names, bodies, dates) have no colon.
-    memchr::memchr2(b':', 0x9a, s.as_bytes())?;
+    // Every label ends with ":" or "：" (bytes EF BC 9A): a text without either holds none,
+    // and most footer values (policy names, bodies, dates) have no colon.
+    let bytes = s.as_bytes();
+    let has_colon = memchr::memchr2_iter(b':', 0x9a, bytes)
+        .any(|i| bytes[i] == b':' || bytes[..i].ends_with(&[0xef, 0xbc]));
+    if !has_colon {
+        return None;
+    }
     s.bytes()
         .enumerate()
         .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D'))
@@ -283,6 +288,15 @@ pub fn scan_news_heading(s: &str) -> Option<crate::model::Section> {
         ("unternehmen", Section::Corporate),
     ];
     let s = trim(s.trim_end_matches(':'));
+    // Every heading starts with one of these ASCII letters, in any case, and no other
+    // character lower-cases to one of them: most lines (news entries) end here.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'p' | b'c' | b'b' | b'u'))
+    {
+        return None;
+    }
     lowercase_find(s, HEADINGS).copied()
 }
 
