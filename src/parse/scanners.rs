@@ -121,11 +121,12 @@ pub(crate) fn with_lowercase<R>(
 ) -> Option<R> {
     const STACK: usize = 32;
     if s.len() <= STACK && s.is_ascii() {
+        // Lower-cased as it is copied: one pass, and no call to copy a few bytes.
         let mut buf = [0u8; STACK];
-        let lower = &mut buf[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
-        return f(lower);
+        for (to, from) in buf.iter_mut().zip(s.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return f(&buf[..s.len()]);
     }
     // A character is at most four bytes: a longer text has too many characters, and is
     // rejected without reading it (news entries and paragraphs are looked up here too).
