@@ -33,6 +33,16 @@ fn month_named(lower: &[u8]) -> Option<u32> {
 /// The longest month name, in characters.
 const LONGEST_MONTH: usize = "september".len();
 
+/// Whether the ASCII word `word` may be a month name for [`month_named`]: three to
+/// [`LONGEST_MONTH`] letters, starting with the first letter of a month, in any case.
+fn could_be_month(word: &[u8]) -> bool {
+    (3..=LONGEST_MONTH).contains(&word.len())
+        && matches!(
+            word[0].to_ascii_lowercase(),
+            b'j' | b'f' | b'm' | b'a' | b's' | b'o' | b'n' | b'd'
+        )
+}
+
 /// Reads a month name at the start of `s`; returns the month and the bytes used
 /// (including an abbreviation's dot).
 fn scan_month(s: &str) -> Option<(u32, usize)> {
@@ -44,6 +54,11 @@ fn scan_month(s: &str) -> Option<(u32, usize)> {
             .find(|(_, c)| !c.is_alphabetic())
             .map_or(s.len(), |(i, _)| i)
     };
+    // Most words are ASCII: such a word names a month only if it is as long as a month
+    // name and starts like one, which most words that start a line or bullet point do not.
+    if word_len == ascii && !could_be_month(&s.as_bytes()[..word_len]) {
+        return None;
+    }
     let month = with_lowercase(&s[..word_len], || LONGEST_MONTH, month_named)?;
     let dot = usize::from(s[word_len..].starts_with('.'));
     Some((month, word_len + dot))
@@ -216,6 +231,52 @@ pub fn find_month_year(s: &str) -> Option<Period> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_ascii_month_name_passes_the_quick_test() {
+        for name in [
+            "january",
+            "januar",
+            "jan",
+            "february",
+            "februar",
+            "feb",
+            "march",
+            "mar",
+            "maerz",
+            "mrz",
+            "april",
+            "apr",
+            "may",
+            "mai",
+            "june",
+            "juni",
+            "jun",
+            "july",
+            "juli",
+            "jul",
+            "august",
+            "aug",
+            "september",
+            "sept",
+            "sep",
+            "october",
+            "oktober",
+            "oct",
+            "okt",
+            "november",
+            "nov",
+            "december",
+            "dezember",
+            "dec",
+            "dez",
+        ] {
+            assert!(month_named(name.as_bytes()).is_some(), "{name}");
+            assert!(could_be_month(name.as_bytes()), "{name}");
+            assert!(could_be_month(name.to_uppercase().as_bytes()), "{name}");
+        }
+        assert!(!could_be_month(b"Cultivate") && !could_be_month(b"Septembers"));
+    }
 
     fn pd(year: Option<i32>, month: u32, day: u32) -> PartialDate {
         PartialDate { year, month, day }

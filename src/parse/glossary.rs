@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::scanners::lowercase_find;
-use super::script::{find_either, is_cjk, is_han};
+use super::script::{find_all_either, find_either, is_cjk, is_han};
 use super::trim::trim;
 use crate::model::{GlossaryEntry, GlossaryKind};
 
@@ -42,13 +42,12 @@ const FEW: usize = 32;
 impl Glossary {
     /// Adds every definition found in `text` whose term is not defined yet.
     pub fn collect_definitions(&mut self, text: &str) {
-        let mut search_from = 0;
-        // The first closing bracket at or after `search_from`, once looked for: the openers
+        // The first closing bracket after an opener, once looked for: the openers
         // before it share it, so a run of openers costs one search, not one each.
         let mut close: Option<Option<usize>> = None;
-        while let Some(open) = find_either(text, search_from, '(', '（') {
+        for open in find_all_either(text, '(', '（') {
             let open_len = text[open..].chars().next().map_or(1, char::len_utf8);
-            search_from = open + open_len;
+            let search_from = open + open_len;
             let close_at = match close {
                 Some(Some(at)) if at >= search_from => at,
                 _ => {
@@ -174,12 +173,16 @@ fn join_words(s: &str) -> String {
 
 /// The words before an acronym that spell it: "Ministry of Industry and Information Technology".
 fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
-    let letters: Vec<char> = acronym
-        .trim_end_matches('s')
-        .chars()
-        .filter(char::is_ascii_alphabetic)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
+    // An acronym is at most ten ASCII characters ([`is_acronym`]).
+    let mut buf = ['\0'; 10];
+    let mut count = 0;
+    for c in acronym.trim_end_matches('s').chars() {
+        if c.is_ascii_alphabetic() && count < buf.len() {
+            buf[count] = c.to_ascii_lowercase();
+            count += 1;
+        }
+    }
+    let letters = &buf[..count];
     let mut need = letters.len();
     // Where the first word of the meaning starts; words are read from the last one back.
     let mut first_word = before.len();
@@ -221,7 +224,7 @@ fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
         }
         first_word = offset_in(before, raw);
     }
-    (need == 0).then(|| clean_phrase(&join_words(&before[first_word..])))
+    (need == 0).then(|| join_words(trim_phrase(&before[first_word..])))
 }
 
 /// The English words before a Chinese term: a quoted phrase, or a run of capitalised words.
@@ -253,10 +256,15 @@ fn chinese_meaning(before: &str) -> Option<String> {
 }
 
 fn clean_phrase(s: &str) -> String {
+    trim_phrase(s).to_owned()
+}
+
+/// `s` without quotes, commas and whitespace at either end. Joining the words of the result
+/// gives what joining the words of `s` and then trimming gives, since whitespace is trimmed too.
+fn trim_phrase(s: &str) -> &str {
     s.trim_matches(|c: char| {
         matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | ',') || c.is_whitespace()
     })
-    .to_owned()
 }
 
 #[cfg(test)]

@@ -129,21 +129,21 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
 
 fn read_topics(
     lines: &[Line<'_>],
-    layout: &Layout,
+    layout: &Layout<'_>,
     header: &header::Header,
     warnings: &mut Warnings,
     pending: &mut Vec<Pending>,
 ) -> Vec<Topic> {
     let mut topics = Vec::with_capacity(layout.topics.len());
     for (index, part) in layout.topics.iter().enumerate() {
-        let headline = match &part.headline {
-            Some(h) => h.clone(),
-            None => header.title.clone().unwrap_or_default(),
+        let headline = match part.headline {
+            Some(h) => h,
+            None => header.title.as_deref().unwrap_or_default(),
         };
         let heading = topic::Heading {
             index,
             number: part.number,
-            headline: &headline,
+            headline,
             line: part.line,
         };
         let body = &lines[part.body.clone()];
@@ -193,7 +193,7 @@ fn set_title_and_notes(
 
 /// A brief whose last line is running text that stops mid-sentence was probably cut off
 /// (a truncated download or copy): say so, since the parser keeps what is there.
-fn warn_if_cut_off(lines: &[Line<'_>], layout: &Layout, warnings: &mut Warnings) {
+fn warn_if_cut_off(lines: &[Line<'_>], layout: &Layout<'_>, warnings: &mut Warnings) {
     let Some(last) = lines
         .iter()
         .rev()
@@ -290,24 +290,24 @@ fn count_odd_chars(bytes: &[u8]) -> usize {
 }
 
 /// Where each part of the brief is, as line indices.
-struct Layout {
+struct Layout<'l> {
     header_end: usize,
-    topics: Vec<TopicPart>,
+    topics: Vec<TopicPart<'l>>,
     news: Option<std::ops::Range<usize>>,
     authors: Option<std::ops::Range<usize>>,
 }
 
-struct TopicPart {
+struct TopicPart<'l> {
     number: u32,
     /// `None` for a single-topic page, whose headline is the title.
-    headline: Option<String>,
+    headline: Option<&'l str>,
     /// The 1-based line of the heading, or of the first label on a single-topic page.
     line: usize,
     body: std::ops::Range<usize>,
 }
 
-impl Layout {
-    fn find(lines: &[Line<'_>]) -> Option<Self> {
+impl<'l> Layout<'l> {
+    fn find(lines: &'l [Line<'_>]) -> Option<Self> {
         let worth = lines.iter().position(|l| is_worth_noting(&l.text));
         let authors = authors_line(lines, worth);
         let body_end = worth.or(authors).unwrap_or(lines.len());
@@ -317,11 +317,11 @@ impl Layout {
             .position(|l| scan_label(&l.text).is_some());
         let mut topics = Vec::new();
         let header_end = if let Some(&(first, _, _)) = headings.first() {
-            for (k, &(at, number, ref headline)) in headings.iter().enumerate() {
+            for (k, &(at, number, headline)) in headings.iter().enumerate() {
                 let end = headings.get(k + 1).map_or(body_end, |h| h.0);
                 topics.push(TopicPart {
                     number,
-                    headline: Some(headline.clone()),
+                    headline: Some(headline),
                     line: lines[at].no,
                     body: at + 1..end,
                 });
@@ -367,7 +367,7 @@ fn authors_line(lines: &[Line<'_>], worth: Option<usize>) -> Option<usize> {
 
 /// Topic headings numbered 1, 2, 3 … A numbered line directly followed by the next number (a
 /// contents list) is not a heading.
-fn topic_headings(lines: &[Line<'_>]) -> Vec<(usize, u32, String)> {
+fn topic_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
     let mut found = Vec::new();
     let mut expected = 1;
     for (i, line) in lines.iter().enumerate() {
@@ -381,7 +381,7 @@ fn topic_headings(lines: &[Line<'_>]) -> Vec<(usize, u32, String)> {
         if next.is_some_and(|n| scan_topic_heading(&n.text).is_some()) {
             continue;
         }
-        found.push((i, number, headline.to_owned()));
+        found.push((i, number, headline));
         expected += 1;
     }
     found

@@ -55,51 +55,81 @@ pub fn split_policy_name(raw: &str) -> PolicyNames {
     }
 }
 
+/// The markers [`drop_link_markers`] removes, each with the byte offset of its "ink".
+const LINK_MARKERS: [(&str, usize); 5] = [
+    ("(Link)", 2),
+    ("(link)", 2),
+    ("[Link]", 2),
+    ("[link]", 2),
+    ("（Link）", 4),
+];
+
 /// Removes "(Link)", "[Link]" and a trailing bare "Link". Borrows `raw` unless a marker
 /// inside it has to be cut out.
 fn drop_link_markers(raw: &str) -> Cow<'_, str> {
-    let mut text = Cow::Borrowed(raw);
     // Every marker holds "ink" (at the byte offset given with it): most names need no
-    // replacing at all, and the others are checked only where "ink" is, with one searcher
-    // instead of a substring search per marker.
-    let ink = memchr::memmem::Finder::new("ink");
-    if ink.find(raw.as_bytes()).is_some() {
-        for (marker, offset) in [
-            ("(Link)", 2),
-            ("(link)", 2),
-            ("[Link]", 2),
-            ("[link]", 2),
-            ("（Link）", 4),
-        ] {
-            let bytes = text.as_bytes();
-            let found = ink.find_iter(bytes).any(|at| {
-                at.checked_sub(offset)
-                    .is_some_and(|start| bytes[start..].starts_with(marker.as_bytes()))
-            });
-            if found {
-                text = Cow::Owned(text.replace(marker, ""));
-            }
+    // replacing at all, and the others are checked only where "ink" is.
+    let mut inks = ink_positions(raw.as_bytes());
+    let Some(first) = inks.next() else {
+        return Cow::Borrowed(cut_bare_link(raw));
+    };
+    // The usual name has one marker, at its end: what is before it is kept as it is.
+    if inks.next().is_none()
+        && let Some(kept) = before_final_marker(raw, first)
+    {
+        return Cow::Borrowed(cut_bare_link(kept));
+    }
+    let mut text = Cow::Borrowed(raw);
+    for (marker, offset) in LINK_MARKERS {
+        let bytes = text.as_bytes();
+        let found = ink_positions(bytes).any(|at| {
+            at.checked_sub(offset)
+                .is_some_and(|start| bytes[start..].starts_with(marker.as_bytes()))
+        });
+        if found {
+            text = Cow::Owned(text.replace(marker, ""));
         }
     }
-    let cut = |text: &str| -> (usize, usize) {
-        let trimmed = trim_end(text);
-        let trimmed = trimmed
-            .strip_suffix(" Link")
-            .or_else(|| trimmed.strip_suffix(" link"))
-            .unwrap_or(trimmed);
-        let kept = trim(trimmed);
-        let start = kept.as_ptr() as usize - text.as_ptr() as usize;
-        (start, start + kept.len())
-    };
-    let (start, end) = cut(&text);
     match text {
-        Cow::Borrowed(text) => Cow::Borrowed(&text[start..end]),
+        Cow::Borrowed(text) => Cow::Borrowed(cut_bare_link(text)),
         Cow::Owned(mut text) => {
+            let kept = cut_bare_link(&text);
+            let start = kept.as_ptr() as usize - text.as_ptr() as usize;
+            let end = start + kept.len();
             text.truncate(end);
             text.drain(..start);
             Cow::Owned(text)
         }
     }
+}
+
+/// Where "ink" starts in `bytes`: a byte search for its rare "k".
+fn ink_positions(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
+    memchr::memchr_iter(b'k', bytes)
+        .filter(|&k| k >= 2 && &bytes[k - 2..k] == b"in")
+        .map(|k| k - 2)
+}
+
+/// The text before a marker whose "ink" is at `ink` and that only whitespace follows, if
+/// there is one. When it holds the only "ink" of `raw`, cutting it off is what replacing
+/// every marker does.
+fn before_final_marker(raw: &str, ink: usize) -> Option<&str> {
+    let end = trim_end(raw).len();
+    LINK_MARKERS.iter().find_map(|(marker, offset)| {
+        let start = ink.checked_sub(*offset)?;
+        let at_end = start + marker.len() == end;
+        (at_end && raw.as_bytes()[start..].starts_with(marker.as_bytes())).then(|| &raw[..start])
+    })
+}
+
+/// Trims `text` and drops a trailing bare " Link".
+fn cut_bare_link(text: &str) -> &str {
+    let trimmed = trim_end(text);
+    let trimmed = trimmed
+        .strip_suffix(" Link")
+        .or_else(|| trimmed.strip_suffix(" link"))
+        .unwrap_or(trimmed);
+    trim(trimmed)
 }
 
 /// "(x)" gives "x" when the outer brackets belong together.
@@ -154,6 +184,24 @@ mod tests {
                 Some("某规划(2021-2025年)(征求意见稿)".into())
             )
         );
+    }
+
+    #[test]
+    fn link_markers_anywhere() {
+        for (raw, kept) in [
+            ("Plan (Link)  ", "Plan"),
+            ("Plan [link]", "Plan"),
+            ("Plan （Link）", "Plan"),
+            ("Plan (Link) (Link)", "Plan"),
+            ("Plan (Link) draft", "Plan  draft"),
+            ("Linking Plan (Link)", "Linking Plan"),
+            ("Plan Link", "Plan"),
+            ("Plan (Link) Link", "Plan"),
+            ("Plan (Links)", "Plan (Links)"),
+            ("中文ink (Link)", "中文ink"),
+        ] {
+            assert_eq!(drop_link_markers(raw), kept, "{raw:?}");
+        }
     }
 
     #[test]

@@ -121,11 +121,12 @@ pub(crate) fn with_lowercase<R>(
 ) -> Option<R> {
     const STACK: usize = 32;
     if s.len() <= STACK && s.is_ascii() {
+        // Lower-cased as it is copied: one pass, and no call to copy a few bytes.
         let mut buf = [0u8; STACK];
-        let lower = &mut buf[..s.len()];
-        lower.copy_from_slice(s.as_bytes());
-        lower.make_ascii_lowercase();
-        return f(lower);
+        for (to, from) in buf.iter_mut().zip(s.bytes()) {
+            *to = from.to_ascii_lowercase();
+        }
+        return f(&buf[..s.len()]);
     }
     // A character is at most four bytes: a longer text has too many characters, and is
     // rejected without reading it (news entries and paragraphs are looked up here too).
@@ -176,6 +177,14 @@ pub fn label_parts((label, rest): (Label, &str)) -> impl Iterator<Item = (Label,
 /// A capital that can start a label is one of six ASCII letters, so the search is a byte
 /// scan; only at those letters is the character before them decoded.
 fn find_inline_label(s: &str) -> Option<(usize, Label, &str)> {
+    // Every label ends with ":" or "：" (bytes EF BC 9A): a text without either holds none,
+    // and most footer values (policy names, bodies, dates) have no colon.
+    let bytes = s.as_bytes();
+    let has_colon = memchr::memchr2_iter(b':', 0x9a, bytes)
+        .any(|i| bytes[i] == b':' || bytes[..i].ends_with(&[0xef, 0xbc]));
+    if !has_colon {
+        return None;
+    }
     s.bytes()
         .enumerate()
         .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D'))
@@ -280,6 +289,15 @@ pub fn scan_news_heading(s: &str) -> Option<crate::model::Section> {
         ("unternehmen", Section::Corporate),
     ];
     let s = trim(s.trim_end_matches(':'));
+    // Every heading starts with one of these ASCII letters, in any case, and no other
+    // character lower-cases to one of them: most lines (news entries) end here.
+    if !s
+        .as_bytes()
+        .first()
+        .is_some_and(|b| matches!(b.to_ascii_lowercase(), b'p' | b'c' | b'b' | b'u'))
+    {
+        return None;
+    }
     lowercase_find(s, HEADINGS).copied()
 }
 

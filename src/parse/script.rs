@@ -1,5 +1,7 @@
 //! Telling Chinese from Latin text, and trimming brackets left unbalanced.
 
+use super::trim::trim;
+
 /// A Han character or CJK punctuation such as 《》、。
 pub fn is_cjk(c: char) -> bool {
     matches!(c,
@@ -89,13 +91,7 @@ fn unmatched(s: &str) -> Vec<usize> {
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut open = [0usize; PAIRS.len()];
     let mut lone = Vec::new();
-    // Every bracket is ASCII or starts with byte E2, E3 or EF: only those are decoded.
-    let bytes = s.as_bytes();
-    let may_be_bracket = |b: u8| matches!(b, b'(' | b')' | b'[' | b']' | 0xe2 | 0xe3 | 0xef);
-    let brackets = (0..bytes.len())
-        .filter(|&i| may_be_bracket(bytes[i]))
-        .filter_map(|i| Some((i, s[i..].chars().next()?)));
-    for (i, c) in brackets {
+    for (i, c) in brackets(s) {
         if let Some(kind) = pair_of_opener(c) {
             stack.push((i, kind));
             open[kind] += 1;
@@ -118,16 +114,54 @@ fn unmatched(s: &str) -> Vec<usize> {
     lone
 }
 
+/// The characters of `s` that may be brackets, with their byte positions. Every bracket is
+/// ASCII or starts with byte E2, E3 or EF: only those are decoded.
+fn brackets(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let may_be_bracket = |b: u8| matches!(b, b'(' | b')' | b'[' | b']' | 0xe2 | 0xe3 | 0xef);
+    (0..bytes.len())
+        .filter(move |&i| may_be_bracket(bytes[i]))
+        .filter_map(|i| Some((i, s[i..].chars().next()?)))
+}
+
+/// How deep [`is_nested`] follows brackets.
+const NESTING: usize = 16;
+
+/// Whether every closing bracket of `s` closes the innermost open one, of its own kind, and
+/// every opened one is closed: then [`unmatched`] finds no bracket without a partner. Text
+/// nested deeper than [`NESTING`] counts as not nested (it is left to [`unmatched`]). Needs no
+/// allocation, unlike [`unmatched`].
+fn is_nested(s: &str) -> bool {
+    let mut open = [0usize; NESTING];
+    let mut depth = 0;
+    for (_, c) in brackets(s) {
+        if let Some(kind) = pair_of_opener(c) {
+            if depth == NESTING {
+                return false;
+            }
+            open[depth] = kind;
+            depth += 1;
+        } else if let Some(kind) = pair_of_closer(c) {
+            if depth == 0 || open[depth - 1] != kind {
+                return false;
+            }
+            depth -= 1;
+        }
+    }
+    depth == 0
+}
+
 /// Trims whitespace, and brackets at either end that have no partner:
 /// "(医疗装备规划(2021年)" gives "医疗装备规划(2021年)".
 ///
 /// Dropping a bracket without a partner leaves the other pairs as they were, so the lone
 /// brackets are found once: a long run of them takes linear time.
 pub fn trim_unbalanced(s: &str) -> &str {
-    let trimmed = s.trim();
+    let trimmed = trim(s);
     let is_bracket = |c: char| pair_of_opener(c).is_some() || pair_of_closer(c).is_some();
-    // Only a bracket can be lone: without one at either end there is nothing to trim.
-    if !trimmed.starts_with(is_bracket) && !trimmed.ends_with(is_bracket) {
+    // Only a bracket can be lone: without one at either end, or with every bracket paired,
+    // there is nothing to trim.
+    if !trimmed.starts_with(is_bracket) && !trimmed.ends_with(is_bracket) || is_nested(s) {
         return trimmed;
     }
     let lone = unmatched(s);
@@ -168,12 +202,34 @@ pub fn find_either(text: &str, from: usize, a: char, b: char) -> Option<usize> {
     };
     let rest = &bytes[from..];
     if rest.len() < 64 {
-        (0..rest.len())
-            .filter(|&i| rest[i] == a || rest[i] == last)
-            .find_map(|i| hit(from + i))
+        let mut i = 0;
+        while let Some(k) = rest[i..].iter().position(|&c| c == a || c == last) {
+            if let Some(at) = hit(from + i + k) {
+                return Some(at);
+            }
+            i += k + 1;
+        }
+        None
     } else {
         memchr::memchr2_iter(a, last, rest).find_map(|i| hit(from + i))
     }
+}
+
+/// The byte index of every `a` (ASCII) or `b` in `text`, in order: what [`find_either`]
+/// finds when asked again after each one, with one byte search for the whole text.
+pub fn find_all_either(text: &str, a: char, b: char) -> impl Iterator<Item = usize> + '_ {
+    debug_assert!(a.is_ascii());
+    let bytes = text.as_bytes();
+    let mut wide = [0u8; 4];
+    let wide_len = b.encode_utf8(&mut wide).len();
+    let (a, last) = (a as u8, wide[wide_len - 1]);
+    memchr::memchr2_iter(a, last, bytes).filter_map(move |i| {
+        if bytes[i] == a {
+            return Some(i);
+        }
+        let start = (i + 1).checked_sub(wide_len)?;
+        (bytes[start..=i] == wide[..wide_len]).then_some(start)
+    })
 }
 
 /// Byte index of the `(` that closes with the `)` ending `s`, if `s` ends with `)`.
@@ -198,7 +254,7 @@ pub fn trailing_group_start(s: &str) -> Option<usize> {
             bytes[..=i].ends_with(pat)
         }
     };
-    let step = |i: usize| {
+    let mut step = |i: usize| {
         if is_at(close, i) {
             depth += 1;
         } else if is_at(open, i) {
@@ -209,15 +265,25 @@ pub fn trailing_group_start(s: &str) -> Option<usize> {
         }
         None
     };
-    if bytes.len() < 64 {
-        (0..bytes.len())
-            .rev()
-            .filter(|&i| bytes[i] == open_last || bytes[i] == close_last)
-            .find_map(step)
-    } else {
-        memchr::memrchr2_iter(open_last, close_last, bytes).find_map(step)
+    // The group is almost always near the end, where brackets are dense: the bytes there
+    // are read one by one (a vector search costs tens of instructions per bracket), the
+    // rest of a long text with the vector search.
+    let near = bytes.len().saturating_sub(NEAR_END);
+    let mut end = bytes.len();
+    while let Some(k) = bytes[near..end]
+        .iter()
+        .rposition(|&b| b == open_last || b == close_last)
+    {
+        if let Some(at) = step(near + k) {
+            return Some(at);
+        }
+        end = near + k;
     }
+    memchr::memrchr2_iter(open_last, close_last, &bytes[..near]).find_map(step)
 }
+
+/// How many bytes at the end of a text [`trailing_group_start`] reads one by one.
+const NEAR_END: usize = 256;
 
 #[cfg(test)]
 mod tests {
@@ -276,11 +342,50 @@ mod tests {
     }
 
     #[test]
+    fn nested_text_has_no_lone_brackets() {
+        for s in [
+            "",
+            "plain",
+            "(a [b] 《c》) “d”",
+            "（医疗(2021年)）",
+            "(((((((((((((((((x)))))))))))))))))",
+            "(a",
+            "a)",
+            "(a]",
+            "([)]",
+            "“a“",
+        ] {
+            if is_nested(s) {
+                assert!(unmatched(s).is_empty(), "{s:?}");
+            } else {
+                assert!(!unmatched(s).is_empty() || s.contains("((((("), "{s:?}");
+            }
+        }
+    }
+
+    #[test]
     fn long_runs_of_lone_brackets() {
         // Linear: this once took seconds.
         assert_eq!(trim_unbalanced(&"(".repeat(20_000)), "");
         let s = format!("{}x{}", "(".repeat(20_000), "》".repeat(20_000));
         assert_eq!(trim_unbalanced(&s), "x");
+    }
+
+    #[test]
+    fn all_either_is_find_either_repeated() {
+        for s in ["", "(a) （b） ((c", "（", "x（y(z）", "中文（注）and (x)"] {
+            let mut repeated = Vec::new();
+            let mut from = 0;
+            while let Some(at) = find_either(s, from, '(', '（') {
+                repeated.push(at);
+                from = at + s[at..].chars().next().map_or(1, char::len_utf8);
+            }
+            assert_eq!(
+                find_all_either(s, '(', '（').collect::<Vec<_>>(),
+                repeated,
+                "{s:?}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,7 @@
 //! One numbered topic: headline, "At a glance", points, comment and policy footer.
 
+use std::borrow::Cow;
+
 use super::dates::{parse_full_date, scan_date};
 use super::lines::Line;
 use super::policy_name::split_policy_name;
@@ -40,8 +42,9 @@ struct TopicReader<'w, 'a> {
     /// are read (no paragraph is empty, so an empty text has none yet).
     glance: String,
     comment: String,
-    /// Footer fields, each with the line it is on.
-    policy_name: Option<(usize, String)>,
+    /// Footer fields, each with the line it is on. The policy name is borrowed unless lines
+    /// that continue it are joined to it.
+    policy_name: Option<(usize, Cow<'a, str>)>,
     /// The lines that continue the policy name.
     policy_name_more: Vec<usize>,
     issuing_body: Option<(usize, String)>,
@@ -131,7 +134,7 @@ impl<'a> TopicReader<'_, 'a> {
                 Label::PolicyName => {
                     self.part = Part::Footer;
                     self.last = Last::PolicyName;
-                    let earlier = self.policy_name.replace((no, value.to_owned()));
+                    let earlier = self.policy_name.replace((no, Cow::Borrowed(value)));
                     let continued = std::mem::take(&mut self.policy_name_more);
                     if let Some((first, text)) = &earlier
                         && text != value
@@ -144,7 +147,7 @@ impl<'a> TopicReader<'_, 'a> {
                         }
                     }
                     self.replaced(
-                        earlier.as_ref().map(|(l, t)| (*l, t.as_str())),
+                        earlier.as_ref().map(|(l, t)| (*l, &**t)),
                         "Policy name",
                         no,
                         value,
@@ -230,7 +233,10 @@ impl<'a> TopicReader<'_, 'a> {
             (Last::Point, _) => append(self.topic.points.last_mut(), text),
             (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
             (Last::PolicyName, _) => {
-                append(self.policy_name.as_mut().map(|(_, name)| name), text);
+                append(
+                    self.policy_name.as_mut().map(|(_, name)| name.to_mut()),
+                    text,
+                );
                 self.policy_name_more.push(no);
             }
             (_, Part::Footer) => self.warnings.add(
@@ -257,6 +263,9 @@ impl<'a> TopicReader<'_, 'a> {
                 return;
             }
         };
+        // Room for the separator, the lines and the spaces between them, made at once.
+        let len: usize = self.paragraph.iter().map(|line| line.len() + 1).sum();
+        target.reserve(len + 1);
         start_paragraph(target);
         for (k, line) in self.paragraph.drain(..).enumerate() {
             if k > 0 {
@@ -287,10 +296,7 @@ impl<'a> TopicReader<'_, 'a> {
             }
         }
         if self.policy_name.is_some() || self.issuing_body.is_some() || self.date_line.is_some() {
-            let name = self
-                .policy_name
-                .as_ref()
-                .map_or("", |(_, name)| name.as_str());
+            let name = self.policy_name.as_ref().map_or("", |(_, name)| &**name);
             let names = split_policy_name(name);
             self.topic.policy = Some(Policy {
                 name: names.english,

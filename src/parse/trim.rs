@@ -21,9 +21,22 @@ pub fn trim_start_with(s: &str, space: impl Fn(char) -> bool) -> &str {
     // ASCII bytes are character boundaries.
     let rest = &s[skip..];
     if rest.as_bytes().first().is_some_and(|&b| b >= 0x80) {
-        rest.trim_start_matches(space)
+        trim_start_non_ascii(rest, space)
     } else {
         rest
+    }
+}
+
+/// [`trim_start_with`] for a text that starts with a non-ASCII character. One that is not a
+/// space (a bullet "•", a quote, Chinese text) ends the trim at once, without the generic
+/// search. Kept out of line, so the ASCII path stays small enough to be inlined.
+#[cold]
+#[inline(never)]
+fn trim_start_non_ascii(s: &str, space: impl Fn(char) -> bool) -> &str {
+    if s.starts_with(&space) {
+        s.trim_start_matches(space)
+    } else {
+        s
     }
 }
 
@@ -33,9 +46,21 @@ pub fn trim_end_with(s: &str, space: impl Fn(char) -> bool) -> &str {
     let keep = s.len() - s.bytes().rev().take_while(|&b| is_ascii_space(b)).count();
     let rest = &s[..keep];
     if rest.as_bytes().last().is_some_and(|&b| b >= 0x80) {
-        rest.trim_end_matches(space)
+        trim_end_non_ascii(rest, space)
     } else {
         rest
+    }
+}
+
+/// [`trim_end_with`] for a text that ends with a non-ASCII character, as
+/// [`trim_start_non_ascii`] does at the start.
+#[cold]
+#[inline(never)]
+fn trim_end_non_ascii(s: &str, space: impl Fn(char) -> bool) -> &str {
+    if s.ends_with(&space) {
+        s.trim_end_matches(space)
+    } else {
+        s
     }
 }
 
