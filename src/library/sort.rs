@@ -215,23 +215,59 @@ impl Keys {
     /// as it takes to tell it from the others, once, however much it shares with them ("The
     /// Ministry of Industry and Information Technology …"). Returns the cells in order, each
     /// with whether it equals the one before.
+    ///
+    /// A long column is sorted on both cores: each sorts half by the first chunk, the halves
+    /// are merged, and each core then orders the groups on its side of a boundary between
+    /// groups.
     fn sort_texts(&self, cells: Vec<u32>) -> Vec<(u32, bool)> {
         let mut keyed: Vec<(Chunk, u32)> =
             cells.into_iter().map(|c| (self.chunk(c, 0), c)).collect();
         let mut tied = vec![false; keyed.len()];
-        let mut groups = vec![(0, keyed.len(), 0)];
-        while let Some((start, end, depth)) = groups.pop() {
+        if keyed.len() < PARALLEL {
+            self.refine(&mut keyed, &mut tied, 0, false);
+        } else {
+            let mid = keyed.len() / 2;
+            let (first, second) = keyed.split_at_mut(mid);
+            std::thread::scope(|s| {
+                s.spawn(|| first.sort_unstable());
+                second.sort_unstable();
+            });
+            keyed = merge(&keyed, mid);
+            // Where the first group that goes on past the middle ends.
+            let split = (mid..keyed.len())
+                .find(|&i| keyed[i].0 != keyed[i - 1].0)
+                .unwrap_or(keyed.len());
+            let (first, second) = keyed.split_at_mut(split);
+            let (first_tied, second_tied) = tied.split_at_mut(split);
+            std::thread::scope(|s| {
+                s.spawn(|| self.refine(first, first_tied, 0, true));
+                self.refine(second, second_tied, 0, true);
+            });
+        }
+        keyed.into_iter().map(|(_, cell)| cell).zip(tied).collect()
+    }
+
+    /// Orders `keyed`, texts alike in their first `depth` chunks that hold their chunk
+    /// `depth` (already in order when `sorted`), by the rest of their texts; marks in `tied`
+    /// each text that equals the one before.
+    fn refine(&self, keyed: &mut [(Chunk, u32)], tied: &mut [bool], depth: usize, sorted: bool) {
+        // Groups to order: where they are, their depth, and whether their chunks are up to
+        // date and in order.
+        let mut groups = vec![(0, keyed.len(), depth, sorted)];
+        while let Some((start, end, depth, ready)) = groups.pop() {
             let group = &mut keyed[start..end];
-            if depth > 0 {
-                for (chunk, cell) in group.iter_mut() {
-                    *chunk = self.chunk(*cell, depth);
+            if !ready {
+                if depth > 0 {
+                    for (chunk, cell) in group.iter_mut() {
+                        *chunk = self.chunk(*cell, depth);
+                    }
                 }
+                group.sort_unstable_by_key(|(chunk, _)| *chunk);
             }
-            group.sort_unstable_by_key(|(chunk, _)| *chunk);
             let mut at = start;
             for run in group.chunk_by(|a, b| a.0 == b.0) {
                 if run.len() > 1 && run[0].0.continues() {
-                    groups.push((at, at + run.len(), depth + 1));
+                    groups.push((at, at + run.len(), depth + 1, false));
                 } else {
                     // Texts that end with this chunk, all alike, are equal.
                     tied[at + 1..at + run.len()].fill(true);
@@ -239,7 +275,6 @@ impl Keys {
                 at += run.len();
             }
         }
-        keyed.into_iter().map(|(_, cell)| cell).zip(tied).collect()
     }
 
     /// The `depth`-th [`CHUNK`] bytes of a text cell.
@@ -247,6 +282,26 @@ impl Keys {
         match self.kinds[cell as usize] {
             Kind::Text { start, len } => Chunk::of(self.bytes(start, len), depth),
             _ => Chunk(0, 0),
+        }
+    }
+}
+
+/// Merges the two runs `items[..mid]` and `items[mid..]`, each in order.
+fn merge<T: Copy + Ord>(items: &[T], mid: usize) -> Vec<T> {
+    let (mut left, mut right) = (
+        items[..mid].iter().peekable(),
+        items[mid..].iter().peekable(),
+    );
+    let mut out = Vec::with_capacity(items.len());
+    loop {
+        let next = match (left.peek(), right.peek()) {
+            (Some(l), Some(r)) if r < l => right.next(),
+            (Some(_), _) => left.next(),
+            (None, _) => right.next(),
+        };
+        match next {
+            Some(item) => out.push(*item),
+            None => return out,
         }
     }
 }
