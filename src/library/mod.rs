@@ -7,6 +7,7 @@
 mod columns;
 mod filter;
 mod findings;
+mod packed;
 mod saved;
 mod sort;
 mod texts;
