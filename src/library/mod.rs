@@ -7,6 +7,7 @@
 mod columns;
 mod filter;
 mod findings;
+mod folded;
 mod packed;
 mod saved;
 mod sort;

@@ -131,7 +131,6 @@ impl Column {
     }
 
     /// The text of row `pos`.
-    #[cfg(test)]
     pub(super) fn get(&self, pos: usize) -> Option<&str> {
         let chunk = self.chunks.get(pos / CHUNK_ROWS)?;
         (pos % CHUNK_ROWS < chunk.len()).then(|| chunk.row(pos % CHUNK_ROWS))

@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use memchr::memmem::Finder;
 
+use super::folded::{FoldedFinder, folds_as_ascii, parts_with_all};
 use super::packed::{CHUNK_ROWS, Column, ColumnBuilder};
 use super::{Library, Row, View};
 use crate::model::{Brief, Topic};
@@ -19,12 +20,20 @@ use crate::model::{Brief, Topic};
 pub(super) struct Haystacks {
     /// Per view, one text per row (in [`Library::rows`] order).
     per_row: BTreeMap<View, Column>,
-    /// Targets and Figures: per row, the index of its text in `sentences`. A finding's search
-    /// text is its sentence, which holds the finding's own words ("by 2030", "CNY 70
-    /// billion"); findings in one sentence share one copy of it.
+    /// Per News row: its text is searched as written (see [`folds_as_ascii`]), so its text
+    /// in `per_row` holds only its sources' titles.
+    news_as_written: Vec<bool>,
+    /// Targets and Figures: per row, where its search text is. A finding's search text is its
+    /// sentence, which holds the finding's own words ("by 2030", "CNY 70 billion"): searched
+    /// as written in the findings' texts (the number of its stretch) when it folds as ASCII,
+    /// else in its lower-cased copy in `sentences` (the copy's number, with [`COPY`] set),
+    /// one copy for all the findings in one sentence.
     by_sentence: BTreeMap<View, Vec<u32>>,
     sentences: Column,
 }
+
+/// Marks a place in [`Haystacks::by_sentence`] as a copy's.
+const COPY: u32 = 1 << 31;
 
 impl Haystacks {
     /// The positions in `rows(view)` whose search text holds every one of `terms` (not
@@ -40,17 +49,59 @@ impl Haystacks {
                 let topics = holds(lib.rows(View::Topics).len(), column(View::Topics));
                 select(&lib.policy_topics, &topics)
             }
+            View::News => self.search_news(lib, terms, threads),
             View::Targets | View::Figures => {
-                let found = rows_with_all(&self.sentences, terms, threads);
-                let sentences = holds(self.sentences.len(), Some(found));
-                select(
-                    self.by_sentence.get(&view).map_or(&[], Vec::as_slice),
-                    &sentences,
-                )
+                let (text, ends) = lib.found().texts.parts();
+                let folded = folded(terms);
+                let as_written = on_threads(ends.len(), threads, |parts| {
+                    parts_with_all(text.as_bytes(), ends, parts, &folded)
+                });
+                let as_written = holds(ends.len(), Some(as_written));
+                let copies = rows_with_all(&self.sentences, terms, threads);
+                let copies = holds(self.sentences.len(), Some(copies));
+                let index: &[u32] = self.by_sentence.get(&view).map_or(&[], Vec::as_slice);
+                (0..index.len() as u32)
+                    .filter(|&p| match index[p as usize] {
+                        i if i & COPY != 0 => copies.get((i & !COPY) as usize) == Some(&true),
+                        i => as_written.get(i as usize) == Some(&true),
+                    })
+                    .collect()
             }
             other => column(other).unwrap_or_default(),
         }
     }
+
+    /// [`Haystacks::search`] of News: each row's sources' titles (with its text, lower-cased,
+    /// when that is not searched as written) and its text as written.
+    fn search_news(&self, lib: &Library, terms: &[Finder<'_>], threads: usize) -> Vec<u32> {
+        let (Some(column), rows) = (self.per_row.get(&View::News), lib.rows(View::News)) else {
+            return Vec::new();
+        };
+        let folded = folded(terms);
+        let holds_all = |p: usize| -> bool {
+            let lowered = column.get(p).unwrap_or("").as_bytes();
+            let written = match rows[p] {
+                Row::News(b, n) if self.news_as_written.get(p) == Some(&true) => {
+                    lib.news_item(b, n).map_or("", |item| &item.text)
+                }
+                _ => "",
+            };
+            (terms.iter().zip(&folded)).all(|(term, folded)| {
+                term.find(lowered).is_some() || folded.find(written.as_bytes()).is_some()
+            })
+        };
+        on_threads(rows.len(), threads, |range| {
+            range.filter(|&p| holds_all(p)).map(|p| p as u32).collect()
+        })
+    }
+}
+
+/// The terms, to find in text as written.
+fn folded(terms: &[Finder<'_>]) -> Vec<FoldedFinder> {
+    terms
+        .iter()
+        .map(|t| FoldedFinder::new(t.needle()))
+        .collect()
 }
 
 /// The rows of `column` whose text holds every one of `terms`, on `threads` threads.
@@ -282,17 +333,15 @@ impl Library {
         };
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
+            let (news, news_as_written) = self.news_texts();
             let mut out = Haystacks {
-                per_row: [
-                    View::News,
-                    View::Briefs,
-                    View::Glossary,
-                    View::Organisations,
-                ]
-                .map(texts)
-                .into(),
+                per_row: [View::Briefs, View::Glossary, View::Organisations]
+                    .map(texts)
+                    .into(),
+                news_as_written,
                 ..Haystacks::default()
             };
+            out.per_row.insert(View::News, news);
             self.findings_haystacks(&mut out);
             let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
             out.per_row.insert(view, hay);
@@ -300,7 +349,34 @@ impl Library {
         })
     }
 
-    /// The Targets and Figures search texts: each distinct sentence lower-cased once.
+    /// The News search texts: a row's sources' titles, lower-cased, and its text when that
+    /// is not searched as written (the second: per row, whether it is).
+    fn news_texts(&self) -> (Column, Vec<bool>) {
+        let rows = self.rows(View::News);
+        let mut column = ColumnBuilder::default();
+        let mut as_written = Vec::with_capacity(rows.len());
+        for row in rows {
+            let item = match row {
+                Row::News(b, n) => self.news_item(*b, *n),
+                _ => None,
+            };
+            match item.filter(|item| folds_as_ascii(&item.text)) {
+                Some(item) => {
+                    let titles: Vec<&str> = item.sources.iter().map(|s| &*s.title).collect();
+                    column.push(&lowercase(&titles.join("\n")));
+                    as_written.push(true);
+                }
+                None => {
+                    column.push(&self.search_text(*row));
+                    as_written.push(false);
+                }
+            }
+        }
+        (column.finish(), as_written)
+    }
+
+    /// The Targets and Figures search texts: each distinct sentence searched as written, or
+    /// lower-cased once when it does not fold as ASCII.
     fn findings_haystacks(&self, out: &mut Haystacks) {
         let found = self.found();
         // Sentence (its stretch) → its search text.
@@ -311,9 +387,10 @@ impl Library {
             let mut hay = |text: &str| {
                 sentences.push(&lowercase(text));
                 count += 1;
-                count - 1
+                (count - 1) | COPY
             };
             match apart {
+                None if sentence < COPY && folds_as_ascii(found.texts.get(sentence)) => sentence,
                 // Words not in their sentence are searched with it, apart from the others.
                 Some(words) => hay(&format!(
                     "{}\n{}",
