@@ -131,6 +131,7 @@ impl Column {
     }
 
     /// The text of row `pos`.
+    #[cfg(test)]
     pub(super) fn get(&self, pos: usize) -> Option<&str> {
         let chunk = self.chunks.get(pos / CHUNK_ROWS)?;
         (pos % CHUNK_ROWS < chunk.len()).then(|| chunk.row(pos % CHUNK_ROWS))

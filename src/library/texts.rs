@@ -20,9 +20,6 @@ use crate::model::{Brief, Topic};
 pub(super) struct Haystacks {
     /// Per view, one text per row (in [`Library::rows`] order).
     per_row: BTreeMap<View, Column>,
-    /// Per News row: its text is searched as written (see [`folds_as_ascii`]), so its text
-    /// in `per_row` holds only its sources' titles.
-    news_as_written: Vec<bool>,
     /// Targets and Figures: per row, where its search text is. A finding's search text is its
     /// sentence, which holds the finding's own words ("by 2030", "CNY 70 billion"): searched
     /// as written in the findings' texts (the number of its stretch) when it folds as ASCII,
@@ -49,7 +46,6 @@ impl Haystacks {
                 let topics = holds(lib.rows(View::Topics).len(), column(View::Topics));
                 select(&lib.policy_topics, &topics)
             }
-            View::News => self.search_news(lib, terms, threads),
             View::Targets | View::Figures => {
                 let (text, ends) = lib.found().texts.parts();
                 let folded = folded(terms);
@@ -69,30 +65,6 @@ impl Haystacks {
             }
             other => column(other).unwrap_or_default(),
         }
-    }
-
-    /// [`Haystacks::search`] of News: each row's sources' titles (with its text, lower-cased,
-    /// when that is not searched as written) and its text as written.
-    fn search_news(&self, lib: &Library, terms: &[Finder<'_>], threads: usize) -> Vec<u32> {
-        let (Some(column), rows) = (self.per_row.get(&View::News), lib.rows(View::News)) else {
-            return Vec::new();
-        };
-        let folded = folded(terms);
-        let holds_all = |p: usize| -> bool {
-            let lowered = column.get(p).unwrap_or("").as_bytes();
-            let written = match rows[p] {
-                Row::News(b, n) if self.news_as_written.get(p) == Some(&true) => {
-                    lib.news_item(b, n).map_or("", |item| &item.text)
-                }
-                _ => "",
-            };
-            (terms.iter().zip(&folded)).all(|(term, folded)| {
-                term.find(lowered).is_some() || folded.find(written.as_bytes()).is_some()
-            })
-        };
-        on_threads(rows.len(), threads, |range| {
-            range.filter(|&p| holds_all(p)).map(|p| p as u32).collect()
-        })
     }
 }
 
@@ -333,46 +305,22 @@ impl Library {
         };
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
-            let (news, news_as_written) = self.news_texts();
             let mut out = Haystacks {
-                per_row: [View::Briefs, View::Glossary, View::Organisations]
-                    .map(texts)
-                    .into(),
-                news_as_written,
+                per_row: [
+                    View::News,
+                    View::Briefs,
+                    View::Glossary,
+                    View::Organisations,
+                ]
+                .map(texts)
+                .into(),
                 ..Haystacks::default()
             };
-            out.per_row.insert(View::News, news);
             self.findings_haystacks(&mut out);
             let (view, hay) = topics.join().unwrap_or_else(|_| texts(View::Topics));
             out.per_row.insert(view, hay);
             out
         })
-    }
-
-    /// The News search texts: a row's sources' titles, lower-cased, and its text when that
-    /// is not searched as written (the second: per row, whether it is).
-    fn news_texts(&self) -> (Column, Vec<bool>) {
-        let rows = self.rows(View::News);
-        let mut column = ColumnBuilder::default();
-        let mut as_written = Vec::with_capacity(rows.len());
-        for row in rows {
-            let item = match row {
-                Row::News(b, n) => self.news_item(*b, *n),
-                _ => None,
-            };
-            match item.filter(|item| folds_as_ascii(&item.text)) {
-                Some(item) => {
-                    let titles: Vec<&str> = item.sources.iter().map(|s| &*s.title).collect();
-                    column.push(&lowercase(&titles.join("\n")));
-                    as_written.push(true);
-                }
-                None => {
-                    column.push(&self.search_text(*row));
-                    as_written.push(false);
-                }
-            }
-        }
-        (column.finish(), as_written)
     }
 
     /// The Targets and Figures search texts: each distinct sentence searched as written, or
