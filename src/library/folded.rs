@@ -18,38 +18,25 @@ fn lowercases_to_itself(c: char) -> bool {
 }
 
 /// A lower-cased search term, found in text that [`folds_as_ascii`] with ASCII case ignored.
-///
-/// Eight places at a time: where two of the needle's rarer bytes (by [`commonness`]) are
-/// both where a match would have them, ASCII case ignored (found with bit operations on
-/// eight bytes as one `u64`), the whole needle is compared.
 pub(super) struct FoldedFinder {
     needle: Box<[u8]>,
-    /// The places in the needle of the two bytes looked for first.
-    pair: [usize; 2],
-    /// Those bytes with bit 5 set (ASCII lower case), in every byte of a word.
-    folded: [u64; 2],
+    /// The place in the needle of its rarest byte (by [`commonness`]), whose two cases are
+    /// looked for first.
+    rare: usize,
+    cases: [u8; 2],
 }
-
-/// A byte in every byte of a word.
-const fn every_byte(byte: u8) -> u64 {
-    u64::from_ne_bytes([byte; 8])
-}
-
-/// The bit that makes an ASCII capital lower-case.
-const CASE: u64 = every_byte(0x20);
 
 impl FoldedFinder {
     /// For `needle`, lower-cased (it holds no ASCII capital).
     pub(super) fn new(needle: &[u8]) -> Self {
-        let mut places: Vec<usize> = (0..needle.len()).collect();
-        places.sort_by_key(|&i| commonness(needle[i]));
-        let first = places.first().copied().unwrap_or(0);
-        let pair = [first, places.get(1).copied().unwrap_or(first)];
-        let folded = pair.map(|i| every_byte(needle.get(i).copied().unwrap_or(0) | 0x20));
+        let rare = (0..needle.len())
+            .min_by_key(|&i| commonness(needle[i]))
+            .unwrap_or(0);
+        let byte = needle.get(rare).copied().unwrap_or(0);
         Self {
             needle: needle.into(),
-            pair,
-            folded,
+            rare,
+            cases: [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()],
         }
     }
 
@@ -63,44 +50,20 @@ impl FoldedFinder {
         if n == 0 || n > hay.len() {
             return (n == 0).then_some(0);
         }
-        let starts = hay.len() - n + 1;
-        let mut start = 0;
-        // Eight starts at a time while each of the pair's eight bytes is in `hay`.
-        while start + 8 <= starts {
-            let mut hits = self.pair_at(hay, start);
-            while hits != 0 {
-                let at = start + hits.trailing_zeros() as usize / 8;
-                if self.is_at(hay, at) {
-                    return Some(at);
-                }
-                hits &= hits - 1;
+        // The rare byte of a match at `start` is at `start + rare`, for every start up to
+        // `hay.len() - n`.
+        let last = hay.len() - n + self.rare;
+        let mut at = self.rare;
+        while at <= last {
+            let found = memchr::memchr2(self.cases[0], self.cases[1], &hay[at..=last])?;
+            let start = at + found - self.rare;
+            if hay[start..start + n].eq_ignore_ascii_case(&self.needle) {
+                return Some(start);
             }
-            start += 8;
+            at += found + 1;
         }
-        (start..starts).find(|&at| self.is_at(hay, at))
+        None
     }
-
-    /// A bit set in byte `k` (at least) where the pair is in place for a match starting at
-    /// `start + k`, ASCII case ignored.
-    fn pair_at(&self, hay: &[u8], start: usize) -> u64 {
-        let word = |i: usize| {
-            let bytes: [u8; 8] = hay[start + i..start + i + 8].try_into().unwrap_or([0; 8]);
-            u64::from_le_bytes(bytes) | CASE
-        };
-        zero_bytes(word(self.pair[0]) ^ self.folded[0])
-            & zero_bytes(word(self.pair[1]) ^ self.folded[1])
-    }
-
-    /// True when the needle is at `at` in `hay`, ASCII case ignored.
-    fn is_at(&self, hay: &[u8], at: usize) -> bool {
-        hay.get(at..at + self.needle.len())
-            .is_some_and(|h| h.eq_ignore_ascii_case(&self.needle))
-    }
-}
-
-/// The top bit of every byte of `word` that is zero set (and maybe of some others).
-fn zero_bytes(word: u64) -> u64 {
-    word.wrapping_sub(every_byte(1)) & !word & every_byte(0x80)
 }
 
 /// How common a byte is in English text with some Chinese, roughly (the higher, the more
