@@ -117,10 +117,6 @@ impl Terms {
         self.0.is_empty()
     }
 
-    fn all_in(&self, hay: &str) -> bool {
-        self.0.iter().all(|f| f.find(hay.as_bytes()).is_some())
-    }
-
     /// The positions in `rows(view)` whose haystack holds every term, in order; split over
     /// the machine's cores for large views.
     fn positions(&self, lib: &Library, view: View) -> Vec<u32> {
@@ -133,32 +129,10 @@ impl Terms {
 
     /// [`Terms::positions`] on `threads` threads.
     fn positions_on(&self, lib: &Library, view: View, threads: usize) -> Vec<u32> {
-        let n = lib.rows(view).len();
         if self.is_empty() {
-            return (0..n as u32).collect();
+            return (0..lib.rows(view).len() as u32).collect();
         }
-        let scan = |range: std::ops::Range<usize>| -> Vec<u32> {
-            range
-                .filter(|&p| self.all_in(&lib.hay(view, p)))
-                .map(|p| p as u32)
-                .collect()
-        };
-        if threads < 2 {
-            return scan(0..n);
-        }
-        let chunk = n.div_ceil(threads);
-        std::thread::scope(|s| {
-            let handles: Vec<_> = (0..threads)
-                .map(|i| {
-                    let range = (i * chunk).min(n)..((i + 1) * chunk).min(n);
-                    s.spawn(move || scan(range))
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        })
+        lib.search(view, &self.0, threads)
     }
 }
 

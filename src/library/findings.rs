@@ -113,6 +113,11 @@ impl Stretches {
         self.text.get(start..end).unwrap_or("")
     }
 
+    /// The text all stretches are laid in, and where each ends.
+    pub(super) fn parts(&self) -> (&str, &[usize]) {
+        (&self.text, &self.ends)
+    }
+
     fn push(&mut self, text: &str) -> u32 {
         self.text.push_str(text);
         self.ends.push(self.text.len());

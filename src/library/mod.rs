@@ -7,6 +7,8 @@
 mod columns;
 mod filter;
 mod findings;
+mod folded;
+mod packed;
 mod saved;
 mod sort;
 mod texts;

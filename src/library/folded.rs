@@ -1,0 +1,260 @@
+//! Search through text as written, without a lower-cased copy, where lower-casing it would
+//! change nothing but ASCII letters: a lower-cased term is then in the lower-cased text
+//! exactly where it is in the text with ASCII case ignored.
+
+/// True when lower-casing `text` changes only ASCII letters (`to_lowercase` gives what
+/// `to_ascii_lowercase` gives): every other character lower-cases to itself. Not so for
+/// "İ", the Kelvin sign, "Σ" (whose lower case depends on where it stands) or "É".
+pub(super) fn folds_as_ascii(text: &str) -> bool {
+    text.is_ascii()
+        || text
+            .chars()
+            .all(|c| c.is_ascii() || lowercases_to_itself(c))
+}
+
+fn lowercases_to_itself(c: char) -> bool {
+    let mut lower = c.to_lowercase();
+    lower.next() == Some(c) && lower.next().is_none()
+}
+
+/// A lower-cased search term, found in text that [`folds_as_ascii`] with ASCII case ignored.
+pub(super) struct FoldedFinder {
+    needle: Box<[u8]>,
+    /// The place in the needle of its rarest byte (by [`commonness`]), whose two cases are
+    /// looked for first.
+    rare: usize,
+    cases: [u8; 2],
+}
+
+impl FoldedFinder {
+    /// For `needle`, lower-cased (it holds no ASCII capital).
+    pub(super) fn new(needle: &[u8]) -> Self {
+        let rare = (0..needle.len())
+            .min_by_key(|&i| commonness(needle[i]))
+            .unwrap_or(0);
+        let byte = needle.get(rare).copied().unwrap_or(0);
+        Self {
+            needle: needle.into(),
+            rare,
+            cases: [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()],
+        }
+    }
+
+    pub(super) fn needle(&self) -> &[u8] {
+        &self.needle
+    }
+
+    /// Where the needle first is in `hay`, ASCII case ignored.
+    pub(super) fn find(&self, hay: &[u8]) -> Option<usize> {
+        let n = self.needle.len();
+        if n == 0 || n > hay.len() {
+            return (n == 0).then_some(0);
+        }
+        // The rare byte of a match at `start` is at `start + rare`, for every start up to
+        // `hay.len() - n`.
+        let last = hay.len() - n + self.rare;
+        let mut at = self.rare;
+        while at <= last {
+            let found = memchr::memchr2(self.cases[0], self.cases[1], &hay[at..=last])?;
+            let start = at + found - self.rare;
+            if hay[start..start + n].eq_ignore_ascii_case(&self.needle) {
+                return Some(start);
+            }
+            at += found + 1;
+        }
+        None
+    }
+}
+
+/// How common a byte is in English text with some Chinese, roughly (the higher, the more
+/// common), ASCII case ignored.
+fn commonness(byte: u8) -> usize {
+    /// Letters, the most common first.
+    const LETTERS: &[u8] = b"etaoinsrhldcumfpgwybvkxjqz";
+    match byte.to_ascii_lowercase() {
+        b' ' => 255,
+        letter @ b'a'..=b'z' => 250 - 6 * LETTERS.iter().position(|&l| l == letter).unwrap_or(0),
+        b',' | b'.' => 180,
+        // UTF-8 bytes of Chinese and other scripts.
+        0x80.. => 120,
+        b'0'..=b'9' => 100,
+        _ => 60,
+    }
+}
+
+/// Parts of one text laid end to end, with no separator between them (a match may run
+/// from one into the next and counts for neither): part `i` runs from `ends[i - 1]` (0 for
+/// the first) to `ends[i]`. Of parts `range`, those that hold every one of `terms` (not
+/// empty), in order. The longest term is looked for through the text; the others in the
+/// parts it is found in.
+pub(super) fn parts_with_all(
+    text: &[u8],
+    ends: &[usize],
+    range: std::ops::Range<usize>,
+    terms: &[FoldedFinder],
+) -> Vec<u32> {
+    let mut out = Vec::new();
+    let Some(lead) = terms.iter().max_by_key(|t| t.needle().len()) else {
+        return out;
+    };
+    let start_of = |i: usize| if i == 0 { 0 } else { ends[i - 1] };
+    let (mut part, end) = (range.start, range.end.min(ends.len()));
+    if part >= end {
+        return out;
+    }
+    let (mut at, stop) = (start_of(part), ends[end - 1]);
+    while let Some(found) = lead.find(&text[at..stop]) {
+        let hit = at + found;
+        part += ends[part..end].partition_point(|&e| e <= hit);
+        let (from, to) = (start_of(part), ends[part]);
+        if hit + lead.needle().len() > to {
+            // Across the end of a part: not a match.
+            at = hit + 1;
+            continue;
+        }
+        let text = &text[from..to];
+        if terms.iter().all(|t| t.find(text).is_some()) {
+            out.push(part as u32);
+        }
+        at = to;
+        part += 1;
+        if part >= end {
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folding_as_ascii_is_lower_casing_as_ascii() {
+        let texts = [
+            "plain ASCII",
+            "能源局 NEA",
+            "İstanbul",
+            "300 K",
+            "ΣΑΣ",
+            "σας",
+            "straße",
+            "STRAẞE",
+            "École",
+            "école",
+            "ǅ",
+            "a\u{301}",
+            "A\u{301}",
+            "ﬁ",
+            "Ω",
+            "ω",
+            "",
+            "\u{130}",
+        ];
+        for text in texts {
+            assert_eq!(
+                folds_as_ascii(text),
+                text.to_lowercase() == text.to_ascii_lowercase(),
+                "{text}"
+            );
+        }
+        // Every character alone, and before a letter (a sigma's lower case depends on it).
+        for c in (0..=0x1_ffff).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("A{c}"), format!("{c}b")] {
+                assert_eq!(
+                    folds_as_ascii(&text),
+                    text.to_lowercase() == text.to_ascii_lowercase(),
+                    "{c:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_folded_finder_finds_what_a_search_of_the_lower_cased_text_finds() {
+        let hays = [
+            "Semiconductor plan SEMIC semic",
+            "xxSEMI",
+            "能源 Energy 能源局",
+            "aAaAab",
+            "",
+            "short",
+            "The NDRC and ndrc",
+        ];
+        let needles = [
+            "semic",
+            "semi",
+            "能源",
+            "energy 能",
+            "aab",
+            "a",
+            "ndrc",
+            "xx",
+            "b",
+            "t",
+        ];
+        for hay in hays {
+            for needle in needles {
+                let expected = hay.to_ascii_lowercase().find(needle);
+                let finder = FoldedFinder::new(needle.as_bytes());
+                assert_eq!(finder.find(hay.as_bytes()), expected, "{needle} in {hay}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_folded_finder_finds_what_a_search_of_the_lower_cased_text_finds_at_random() {
+        let alphabet = [
+            "a", "A", "b", "B", "m", "M", " ", "能", "é", "`", "@", "\r", "-", "A\u{301}",
+        ];
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        for _ in 0..3000 {
+            let (hay_len, needle_len) = (next(40), 1 + next(4));
+            let mut pick = |len: usize| -> String {
+                (0..len).map(|_| alphabet[next(alphabet.len())]).collect()
+            };
+            let hay = pick(hay_len);
+            let needle = pick(needle_len).to_lowercase();
+            let expected = hay.to_ascii_lowercase().find(&needle);
+            let finder = FoldedFinder::new(needle.as_bytes());
+            assert_eq!(
+                finder.find(hay.as_bytes()),
+                expected,
+                "{needle:?} in {hay:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn parts_match_alone_never_across_their_ends() {
+        let parts = ["Abc", "DEF", "", "ab", "cd", "xabcab"];
+        let text = parts.concat();
+        let ends: Vec<usize> = parts
+            .iter()
+            .scan(0, |end, p| {
+                *end += p.len();
+                Some(*end)
+            })
+            .collect();
+        let find = |terms: &[&str], range| {
+            let terms: Vec<_> = terms
+                .iter()
+                .map(|t| FoldedFinder::new(t.as_bytes()))
+                .collect();
+            parts_with_all(text.as_bytes(), &ends, range, &terms)
+        };
+        assert_eq!(find(&["cd"], 0..6), [4]);
+        assert_eq!(find(&["abc"], 0..6), [0, 5]);
+        assert_eq!(find(&["abc"], 1..6), [5]);
+        assert_eq!(find(&["cde", "bcd"], 0..6), Vec::<u32>::new());
+        assert_eq!(find(&["ab", "b"], 0..5), [0, 3]);
+        assert_eq!(find(&["bcab", "x"], 0..6), [5]);
+        assert_eq!(find(&["d"], 2..4), Vec::<u32>::new());
+    }
+}
