@@ -140,6 +140,8 @@ fn main() {
     if !std::env::args().any(|a| a == "--bench") {
         return;
     }
+    // As the app's `main` does.
+    briefdesk::allocator::limit_arenas();
     let path = library();
     if !path.exists() {
         eprintln!(
