@@ -61,16 +61,18 @@ fn rank(lib: &Library, view: View, column: usize) -> Vec<u32> {
     let Some(def) = columns(view).get(column) else {
         return vec![0; rows.len()];
     };
-    let cells: Vec<Cow<'_, str>> = rows.iter().map(|r| lib.cell(view, *r, column)).collect();
-    rank_cells(&cells, def.align)
+    rank_cells(rows.len(), &|i| lib.cell(view, rows[i], column), def.align)
 }
 
-/// Ranks `cells` in the order of their keys (numbers, then texts, then empty cells): equal
-/// keys, equal ranks; empty cells [`EMPTY`]. Text columns compare in lower case.
-fn rank_cells(cells: &[Cow<'_, str>], align: Align) -> Vec<u32> {
-    let keys = Keys::new(cells, align);
+/// A column's cell by its row's position.
+type Cells<'c, 'a> = &'c (dyn Fn(usize) -> Cow<'a, str> + Sync);
+
+/// Ranks `count` cells in the order of their keys (numbers, then texts, then empty cells):
+/// equal keys, equal ranks; empty cells [`EMPTY`]. Text columns compare in lower case.
+fn rank_cells(count: usize, cells: Cells<'_, '_>, align: Align) -> Vec<u32> {
+    let keys = Keys::new(count, cells, align);
     let (numbers, texts) = keys.split();
-    let mut ranks = vec![EMPTY; cells.len()];
+    let mut ranks = vec![EMPTY; count];
     let mut rank = 0u32;
     let mut give = |cell: u32, tied: bool| {
         if !tied {
@@ -118,19 +120,19 @@ struct Keys {
 const PARALLEL: usize = 16_384;
 
 impl Keys {
-    fn new(cells: &[Cow<'_, str>], align: Align) -> Self {
-        if cells.len() < PARALLEL {
-            return Self::of(cells, align);
+    fn new(count: usize, cells: Cells<'_, '_>, align: Align) -> Self {
+        if count < PARALLEL {
+            return Self::of(0..count, cells, align);
         }
-        let (first, second) = cells.split_at(cells.len() / 2);
+        let (first, second) = (0..count / 2, count / 2..count);
         let (mut keys, rest) = std::thread::scope(|s| {
-            let rest = s.spawn(|| Self::of(second, align));
-            let keys = Self::of(first, align);
+            let rest = s.spawn(|| Self::of(second.clone(), cells, align));
+            let keys = Self::of(first, cells, align);
             (keys, rest.join())
         });
         // The second half's texts start where the first's end.
         let base = keys.text.len() as u32;
-        let rest = rest.unwrap_or_else(|_| Self::of(second, align));
+        let rest = rest.unwrap_or_else(|_| Self::of(second, cells, align));
         keys.kinds
             .extend(rest.kinds.into_iter().map(|kind| match kind {
                 Kind::Text { start, len } => Kind::Text {
@@ -143,14 +145,15 @@ impl Keys {
         keys
     }
 
-    /// The keys of `cells`, in a string of their own.
-    fn of(cells: &[Cow<'_, str>], align: Align) -> Self {
+    /// The keys of the cells at `positions`, in a string of their own.
+    fn of(positions: std::ops::Range<usize>, cells: Cells<'_, '_>, align: Align) -> Self {
+        let cells: Vec<Cow<'_, str>> = positions.map(cells).collect();
         let mut keys = Self {
             kinds: Vec::with_capacity(cells.len()),
             text: String::with_capacity(cells.iter().map(|c| c.len()).sum()),
             more: String::new(),
         };
-        for cell in cells {
+        for cell in &cells {
             let kind = keys.kind(cell, align);
             keys.kinds.push(kind);
         }
@@ -468,8 +471,7 @@ mod tests {
     }
 
     fn ranks(cells: &[&str], align: Align) -> Vec<u32> {
-        let cells: Vec<Cow<'_, str>> = cells.iter().map(|c| Cow::Borrowed(*c)).collect();
-        rank_cells(&cells, align)
+        rank_cells(cells.len(), &|i| Cow::Borrowed(cells[i]), align)
     }
 
     #[test]
