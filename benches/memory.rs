@@ -31,8 +31,10 @@ struct Counting;
 
 static LIVE: AtomicUsize = AtomicUsize::new(0);
 static PEAK: AtomicUsize = AtomicUsize::new(0);
+static COUNT: AtomicUsize = AtomicUsize::new(0);
 
 fn grew(bytes: usize) {
+    COUNT.fetch_add(1, Ordering::Relaxed);
     let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
     PEAK.fetch_max(now, Ordering::Relaxed);
 }
@@ -57,12 +59,14 @@ unsafe impl GlobalAlloc for Counting {
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
         unsafe { System.dealloc(ptr, layout) };
         LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        COUNT.fetch_sub(1, Ordering::Relaxed);
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
         let p = unsafe { System.realloc(ptr, layout, new_size) };
         if !p.is_null() {
             LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+            COUNT.fetch_sub(1, Ordering::Relaxed);
             grew(new_size);
         }
         p
@@ -88,9 +92,10 @@ fn mb(bytes: usize) -> f64 {
 
 fn report(stage: &str) {
     println!(
-        "{stage:<44} heap {:>7.1} MB   resident {:>7.1} MB",
+        "{stage:<44} heap {:>7.1} MB   resident {:>7.1} MB  allocs {}",
         mb(LIVE.load(Ordering::Relaxed)),
-        status_mb("VmRSS")
+        status_mb("VmRSS"),
+        COUNT.load(Ordering::Relaxed)
     );
 }
 
@@ -208,10 +213,14 @@ fn main() {
 /// (`cargo bench --bench memory -- parts`): what each part of the library holds.
 fn parts(path: &Path) {
     let store = Store::open(path).expect("the library opens");
-    let briefs = store.load_outline().expect("the outline reads");
+    let outline = store.load_outline().expect("the outline reads");
+    let briefs = outline.briefs;
     report("outline read");
     let versions = store.all_versions().unwrap_or_default();
-    let lib = Library::new(briefs).with_versions(versions).partial();
+    let lib = Library::new(briefs)
+        .with_versions(versions)
+        .partial()
+        .with_point_counts(outline.point_counts);
     report("library rows");
     let mut findings = briefdesk::library::FindingsBuilder::new(lib.briefs().len());
     let index: std::collections::HashMap<_, _> = lib
@@ -228,7 +237,7 @@ fn parts(path: &Path) {
     report("analyses installed");
     let mut texts = lib.texts_builder();
     store
-        .for_each_topic_text(|id, ord, summary, comment| texts.add(id, ord, summary, comment))
+        .for_each_topic_text(|id, ord, t| texts.add(id, ord, t.summary, t.points, t.comment))
         .expect("the texts read");
     texts.finish();
     report("search texts");

@@ -258,10 +258,13 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     let briefs = if outline {
         store.load_outline()
     } else {
-        store.load_all()
+        store.load_all().map(|briefs| crate::store::Outline {
+            briefs,
+            point_counts: Vec::new(),
+        })
     };
-    let briefs = match briefs {
-        Ok(briefs) => briefs,
+    let (briefs, point_counts) = match briefs {
+        Ok(outline) => (outline.briefs, outline.point_counts),
         Err(err) => {
             send(Event::Failed(format!("could not read the library: {err}")));
             return;
@@ -271,7 +274,7 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     let mut lib = Library::new(briefs).with_versions(versions);
     if outline {
         // The tables first; the analyses' views and the search texts follow.
-        lib = lib.partial();
+        lib = lib.partial().with_point_counts(point_counts);
     } else {
         let findings = super::analyses::findings_for(store, &lib, false);
         lib.install_findings(findings);
@@ -286,7 +289,7 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
         crate::allocator::release_free_memory();
         let mut texts = lib.texts_builder();
         match store
-            .for_each_topic_text(|id, ord, summary, comment| texts.add(id, ord, summary, comment))
+            .for_each_topic_text(|id, ord, t| texts.add(id, ord, t.summary, t.points, t.comment))
         {
             Ok(()) => {
                 texts.finish();

@@ -139,7 +139,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 (View::Topics, 1) => Cow::Owned(topic.number.to_string()),
                 (View::Topics, 2) => Cow::Borrowed(&topic.headline),
                 (View::Topics, 5) => {
-                    Cow::Owned((topic.points.len() + topic.events.len()).to_string())
+                    Cow::Owned((lib.point_count(b, t) + topic.events.len()).to_string())
                 }
                 _ => Cow::Borrowed(""),
             }

@@ -160,8 +160,34 @@ pub struct Library {
     ranks: sort::RankCache,
     /// Full names of acronyms from every glossary: "MIIT" → "Ministry of …".
     full_names: BTreeMap<String, String>,
+    /// The terms each brief's glossary defines. The briefs' own glossaries are dropped once
+    /// the terms are made: thousands of briefs define the same few dozen terms.
+    brief_terms: BriefTerms,
+    /// Per brief, the position of its first topic in the Topics rows.
+    first_topic: Vec<u32>,
+    /// In an outline, each Topics row's number of points (the points stay in the store).
+    point_counts: Vec<u16>,
     /// Versions of briefs that have more than one, keyed by the current version.
     versions: std::collections::HashMap<BriefId, Vec<Version>>,
+}
+
+/// For each brief, the indices of the terms its glossary defines, in its order.
+#[derive(Default)]
+struct BriefTerms {
+    terms: Vec<u32>,
+    /// Where each brief's terms end in `terms`.
+    ends: Vec<u32>,
+}
+
+impl BriefTerms {
+    fn of(&self, b: usize) -> &[u32] {
+        let end = self.ends.get(b).copied().unwrap_or(0) as usize;
+        let start = match b {
+            0 => 0,
+            _ => self.ends.get(b - 1).copied().unwrap_or(0) as usize,
+        };
+        self.terms.get(start..end).unwrap_or(&[])
+    }
 }
 
 impl std::fmt::Debug for Library {
@@ -191,6 +217,8 @@ impl Library {
         let mut terms: Vec<TermRow> = Vec::new();
         let mut term_index: BTreeMap<String, usize> = BTreeMap::new();
         let mut policy_topics = Vec::new();
+        let mut brief_terms = BriefTerms::default();
+        let mut first_topic = Vec::with_capacity(self.briefs.len());
         self.period_labels = self
             .briefs
             .iter()
@@ -199,6 +227,7 @@ impl Library {
         for (b, stored) in self.briefs.iter().enumerate() {
             let b = b as u32;
             briefs.push(Row::Brief(b));
+            first_topic.push(topics.len() as u32);
             for (t, topic) in stored.brief.topics.iter().enumerate() {
                 let row = Row::Topic(b, t as u16);
                 if topic.policy.is_some() {
@@ -209,8 +238,10 @@ impl Library {
             }
             news.extend((0..stored.brief.news.len()).map(|n| Row::News(b, n as u16)));
             for entry in &stored.brief.glossary {
-                match term_index.get(&entry.term) {
-                    Some(&i) => {
+                let known = term_index.get(&entry.term).copied();
+                brief_terms.terms.push(known.unwrap_or(terms.len()) as u32);
+                match known {
+                    Some(i) => {
                         terms[i].briefs.push(b);
                     }
                     None => {
@@ -230,7 +261,14 @@ impl Library {
                         .or_insert_with(|| entry.meaning.clone());
                 }
             }
+            brief_terms.ends.push(brief_terms.terms.len() as u32);
         }
+        for stored in &mut self.briefs {
+            stored.brief.glossary = Vec::new();
+        }
+        brief_terms.terms.shrink_to_fit();
+        self.brief_terms = brief_terms;
+        self.first_topic = first_topic;
         for term in &mut terms {
             let mut periods: Vec<String> = term
                 .briefs
@@ -264,6 +302,26 @@ impl Library {
         self
     }
 
+    /// Gives an outline each Topics row's number of points, which it leaves in the store
+    /// (see [`crate::store::Outline`]).
+    pub fn with_point_counts(mut self, counts: Vec<u16>) -> Self {
+        self.point_counts = counts;
+        self
+    }
+
+    /// How many points topic `t` of brief `b` has, held or not.
+    pub fn point_count(&self, b: u32, t: u16) -> usize {
+        let held = self.topic(b, t).map_or(0, |topic| topic.points.len());
+        let pos = self
+            .first_topic
+            .get(b as usize)
+            .map(|&f| f as usize + t as usize);
+        match pos.and_then(|p| self.point_counts.get(p)) {
+            Some(&count) if held == 0 => count as usize,
+            _ => held,
+        }
+    }
+
     /// True for an outline (see [`Library::partial`]).
     pub fn is_partial(&self) -> bool {
         self.partial
@@ -295,6 +353,8 @@ impl Library {
         self.versions.get(&id).map_or(&[], Vec::as_slice)
     }
 
+    /// The briefs as the library holds them: without their glossaries (the Glossary rows hold
+    /// the terms) and, in an outline, without their topics' summaries and comments.
     pub fn briefs(&self) -> &[StoredBrief] {
         &self.briefs
     }

@@ -7,6 +7,11 @@ pub(crate) const SAMPLE: &str = include_str!("../../seeds/merics-china-industrie
 
 /// The sample plus a second, small brief of our own.
 pub(crate) fn two_briefs() -> Library {
+    Library::new(two_stored())
+}
+
+/// The briefs of [`two_briefs`], whole (a library drops its briefs' glossaries).
+fn two_stored() -> Vec<StoredBrief> {
     let second = "\
 A + B
 
@@ -32,12 +37,12 @@ Corporate news
         imported_at: "2026-11-28T10:00:00+00:00".into(),
         brief: parse_brief(text).unwrap(),
     };
-    Library::new(vec![stored(1, SAMPLE), stored(2, second)])
+    vec![stored(1, SAMPLE), stored(2, second)]
 }
 
 /// [`two_briefs`] with each brief's analysis, as the library thread gives it.
 pub(crate) fn two_briefs_analysed() -> Library {
-    analysed(two_briefs().briefs().to_vec())
+    analysed(two_stored())
 }
 
 /// A library of `briefs` with each brief's analysis.

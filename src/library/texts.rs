@@ -142,16 +142,19 @@ pub struct TextsBuilder<'a> {
     mentions: Vec<usize>,
     /// Brief id → index in the library.
     brief_index: HashMap<i64, usize>,
-    /// Per brief, the position of its first topic in the Topics rows.
-    first_topic: Vec<u32>,
-    /// Glossary term → its index.
-    term_index: HashMap<&'a str, usize>,
 }
 
 impl TextsBuilder<'_> {
-    /// Adds topic `ord` of brief `brief_id`'s summary and comment; texts of briefs or topics
-    /// the library does not show are ignored.
-    pub fn add(&mut self, brief_id: i64, ord: usize, summary: &str, comment: &str) {
+    /// Adds topic `ord` of brief `brief_id`'s summary, points and comment; texts of briefs or
+    /// topics the library does not show are ignored.
+    pub fn add<S: AsRef<str>>(
+        &mut self,
+        brief_id: i64,
+        ord: usize,
+        summary: &str,
+        points: &[S],
+        comment: &str,
+    ) {
         let Some(&b) = self.brief_index.get(&brief_id) else {
             return;
         };
@@ -159,25 +162,31 @@ impl TextsBuilder<'_> {
         if ord >= brief.topics.len() {
             return;
         }
-        let pos = self.first_topic[b] as usize + ord;
+        let pos = self.lib.first_topic[b] as usize + ord;
         if pos < self.topics.len() {
-            self.add_to_row(pos, summary, comment);
+            self.add_to_row(pos, summary, points, comment);
         }
-        for entry in &brief.glossary {
-            if let Some(&i) = self.term_index.get(entry.term.as_str())
-                && !entry.term.is_empty()
-            {
-                for text in [summary, comment] {
-                    self.mentions[i] +=
-                        memchr::memmem::find_iter(text.as_bytes(), &entry.term).count();
+        for &i in self.lib.brief_terms.of(b) {
+            let term = &self.lib.terms[i as usize].term;
+            if !term.is_empty() {
+                let points = points.iter().map(AsRef::as_ref);
+                for text in [summary, comment].into_iter().chain(points) {
+                    self.mentions[i as usize] +=
+                        memchr::memmem::find_iter(text.as_bytes(), term).count();
                 }
             }
         }
     }
 
-    /// Adds a topic's summary and comment, lower-cased, to the search text of Topics row
-    /// `pos`; rebuilds its chunk once every row of it has them.
-    fn add_to_row(&mut self, pos: usize, summary: &str, comment: &str) {
+    /// Adds a topic's summary, points and comment, lower-cased, to the search text of Topics
+    /// row `pos`; rebuilds its chunk once every row of it has them.
+    fn add_to_row<S: AsRef<str>>(
+        &mut self,
+        pos: usize,
+        summary: &str,
+        points: &[S],
+        comment: &str,
+    ) {
         let (c, i) = (pos / CHUNK_ROWS, pos % CHUNK_ROWS);
         let rows = CHUNK_ROWS.min(self.topics.len() - c * CHUNK_ROWS);
         // A row given twice gets both (as it always did); one given after its chunk was
@@ -190,8 +199,10 @@ impl TextsBuilder<'_> {
         if extra[i].is_empty() {
             *missing = missing.saturating_sub(1);
         }
-        for part in ["\n", &lowercase(summary), "\n", &lowercase(comment)] {
-            extra[i].push_str(part);
+        let points = points.iter().map(AsRef::as_ref);
+        for part in [summary, comment].into_iter().chain(points) {
+            extra[i].push('\n');
+            extra[i].push_str(&lowercase(part));
         }
         if *missing == 0 {
             self.rebuild(c);
@@ -238,12 +249,6 @@ impl Library {
         let mut haystacks = self.build_haystacks();
         let topics = haystacks.per_row.remove(&View::Topics).unwrap_or_default();
         let rebuilt = vec![false; topics.chunk_count()];
-        let mut first_topic = Vec::with_capacity(self.briefs.len());
-        let mut next = 0u32;
-        for stored in &self.briefs {
-            first_topic.push(next);
-            next += stored.brief.topics.len() as u32;
-        }
         TextsBuilder {
             lib: self,
             haystacks,
@@ -256,13 +261,6 @@ impl Library {
                 .iter()
                 .enumerate()
                 .map(|(i, s)| (s.id.0, i))
-                .collect(),
-            first_topic,
-            term_index: self
-                .terms
-                .iter()
-                .enumerate()
-                .map(|(i, t)| (t.term.as_str(), i))
                 .collect(),
         }
     }
@@ -415,22 +413,16 @@ impl Library {
     /// Counts each term in the text (`text_of(index, brief)`) of the briefs that define it.
     fn count_mentions(&self, text_of: impl Fn(usize, &Brief) -> String) -> Vec<usize> {
         let mut counts = vec![0; self.terms.len()];
-        let index: HashMap<&str, usize> = self
-            .terms
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.term.as_str(), i))
-            .collect();
         for (b, stored) in self.briefs.iter().enumerate() {
-            if stored.brief.glossary.is_empty() {
+            let defined = self.brief_terms.of(b);
+            if defined.is_empty() {
                 continue;
             }
             let text = text_of(b, &stored.brief);
-            for entry in &stored.brief.glossary {
-                if let Some(&i) = index.get(entry.term.as_str())
-                    && !entry.term.is_empty()
-                {
-                    counts[i] += memchr::memmem::find_iter(text.as_bytes(), &entry.term).count();
+            for &i in defined {
+                let term = &self.terms[i as usize].term;
+                if !term.is_empty() {
+                    counts[i as usize] += memchr::memmem::find_iter(text.as_bytes(), term).count();
                 }
             }
         }
@@ -706,8 +698,10 @@ mod tests {
             for (t, topic) in stored.brief.topics.iter_mut().enumerate() {
                 let summary = std::mem::take(&mut topic.at_a_glance);
                 let comment = std::mem::take(&mut topic.comment);
+                let mut points = std::mem::take(&mut topic.points);
+                points.push(TRICKY[(b + t) % TRICKY.len()].to_owned());
                 let summary = format!("{summary} {}", TRICKY[(b * 3 + t) % TRICKY.len()]);
-                texts.push((stored.id.0, t, summary, comment));
+                texts.push((stored.id.0, t, summary, points, comment));
             }
         }
         let outline = Library::new(briefs.clone()).partial();
@@ -718,12 +712,18 @@ mod tests {
         }
         let twice = texts[3].clone();
         texts.insert(texts.len() / 2, twice.clone());
-        texts.push((999, 0, "nowhere".into(), String::new()));
-        texts.push((texts[0].0, 99, "nowhere".into(), String::new()));
+        texts.push((999, 0, "nowhere".into(), vec![], String::new()));
+        texts.push((
+            texts[0].0,
+            99,
+            String::new(),
+            vec!["nowhere".into()],
+            String::new(),
+        ));
         let searches = searches(&outline, &mut rng);
         let mut builder = outline.texts_builder();
-        for (id, t, summary, comment) in &texts {
-            builder.add(*id, *t, summary, comment);
+        for (id, t, summary, points, comment) in &texts {
+            builder.add(*id, *t, summary, points, comment);
         }
         builder.finish();
         let topic_text = |pos: usize| -> String {
@@ -732,8 +732,13 @@ mod tests {
             };
             let mut text = outline.search_text(Row::Topic(b, t));
             let id = outline.briefs()[b as usize].id.0;
-            for (_, _, summary, comment) in texts.iter().filter(|x| (x.0, x.1) == (id, t.into())) {
+            for (_, _, summary, points, comment) in
+                texts.iter().filter(|x| (x.0, x.1) == (id, t.into()))
+            {
                 text = format!("{text}\n{}\n{}", lowercase(summary), lowercase(comment));
+                for point in points {
+                    text = format!("{text}\n{}", lowercase(point));
+                }
             }
             text
         };

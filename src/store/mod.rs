@@ -15,7 +15,7 @@ use rusqlite::{Connection, OpenFlags};
 pub use crate::model::Version;
 pub use crate::model::{BriefId, StoredBrief};
 pub use analyses::ANALYSIS_VERSION;
-pub use read::BriefSummary;
+pub use read::{BriefSummary, Outline, TopicTexts};
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use write::{ImportBatch, ImportOutcome, PARSER_VERSION, SourceFile, hex};

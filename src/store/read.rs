@@ -76,46 +76,55 @@ impl Store {
     /// per brief would be 40,000 queries for 10,000 briefs); the topics, most of the text,
     /// on a second connection and thread while this one reads the rest.
     pub fn load_all(&self) -> Result<Vec<StoredBrief>, StoreError> {
-        self.load_all_with(TOPIC_COLUMNS)
+        Ok(self.load_all_with(TOPIC_COLUMNS)?.briefs)
     }
 
-    /// Every brief not removed, without the topics' summaries and comments (most of a
-    /// library's text): what the window needs to show its tables.
+    /// Every brief not removed, without the topics' summaries, points and comments (most of
+    /// a library's text): what the window needs to show its tables.
     /// [`Store::for_each_topic_text`] brings the rest.
-    pub fn load_outline(&self) -> Result<Vec<StoredBrief>, StoreError> {
+    pub fn load_outline(&self) -> Result<Outline, StoreError> {
         self.load_all_with(OUTLINE_TOPIC_COLUMNS)
     }
 
-    /// Calls `visit(brief id, topic position, summary, comment)` for every topic, reading one
-    /// row at a time (the texts are most of a large library: never all in memory at once).
+    /// Calls `visit(brief id, topic position, texts)` for every topic, reading one row at a
+    /// time (the texts are most of a large library: never all in memory at once).
     pub fn for_each_topic_text(
         &self,
-        mut visit: impl FnMut(i64, usize, &str, &str),
+        mut visit: impl FnMut(i64, usize, TopicTexts<'_>),
     ) -> Result<(), StoreError> {
         let mut stmt = self
             .conn
-            .prepare("SELECT brief_id, ord, at_a_glance, comment FROM topics")?;
+            .prepare("SELECT brief_id, ord, at_a_glance, points, comment FROM topics")?;
         let mut rows = stmt.query([])?;
         while let Some(r) = rows.next()? {
             let ord: i64 = r.get(1)?;
             let summary = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
-            let comment = r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?;
-            visit(r.get(0)?, ord.max(0) as usize, summary, comment);
+            let points: Vec<std::borrow::Cow<'_, str>> =
+                serde_json::from_str(r.get_ref(3)?.as_str().map_err(rusqlite::Error::from)?)
+                    .map_err(|e| StoreError::BadData(e.to_string()))?;
+            let comment = r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?;
+            let texts = TopicTexts {
+                summary,
+                points: &points,
+                comment,
+            };
+            visit(r.get(0)?, ord.max(0) as usize, texts);
         }
         Ok(())
     }
 
-    fn load_all_with(&self, topic_columns: &str) -> Result<Vec<StoredBrief>, StoreError> {
-        let topics_sql = format!("SELECT brief_id, ord, {topic_columns} FROM topics");
+    fn load_all_with(&self, topic_columns: &str) -> Result<Outline, StoreError> {
+        let topics_sql =
+            format!("SELECT brief_id, ord, {topic_columns}, json_array_length(points) FROM topics");
         let second = self.path().filter(|p| !p.as_os_str().is_empty()).map(|p| {
             let (path, sql) = (p.to_owned(), topics_sql.clone());
             std::thread::Builder::new()
                 .name("load-topics".to_owned())
-                .spawn(move || -> Result<Children<Topic>, StoreError> {
+                .spawn(move || -> Result<Children<(Topic, u16)>, StoreError> {
                     let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                         | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
                     let conn = Connection::open_with_flags(path, flags)?;
-                    read_children(&conn, &sql, read_topic)
+                    read_children(&conn, &sql, read_counted_topic)
                 })
         });
         let mut out: Vec<StoredBrief> = Vec::new();
@@ -149,13 +158,16 @@ impl Store {
             Some(Ok(handle)) => match handle.join() {
                 Ok(Ok(topics)) => topics,
                 // Could not read on a second connection: read here.
-                _ => read_children(&self.conn, &topics_sql, read_topic)?,
+                _ => read_children(&self.conn, &topics_sql, read_counted_topic)?,
             },
-            _ => read_children(&self.conn, &topics_sql, read_topic)?,
+            _ => read_children(&self.conn, &topics_sql, read_counted_topic)?,
         };
+        let mut counts: Vec<Vec<u16>> = vec![Vec::new(); out.len()];
         for (id, items) in topics {
             if let Some(&i) = index.get(&id) {
-                out[i].brief.topics = in_order(items);
+                let (topics, points): (Vec<Topic>, Vec<u16>) = in_order(items).into_iter().unzip();
+                out[i].brief.topics = topics;
+                counts[i] = points;
             }
         }
         for (id, items) in news {
@@ -168,7 +180,11 @@ impl Store {
                 out[i].brief.glossary = in_order(items);
             }
         }
-        Ok(out)
+        out.shrink_to_fit();
+        Ok(Outline {
+            briefs: out,
+            point_counts: counts.concat(),
+        })
     }
 
     /// One brief, whole (also a removed one, so undo can show it).
@@ -203,6 +219,23 @@ impl Store {
             .optional()?
             .ok_or(StoreError::NoSuchBrief(id))
     }
+}
+
+/// The briefs as [`Store::load_outline`] reads them, and the number of points each topic
+/// has in the store.
+#[derive(Debug)]
+pub struct Outline {
+    pub briefs: Vec<StoredBrief>,
+    /// Per topic, brief by brief in the order of `briefs`.
+    pub point_counts: Vec<u16>,
+}
+
+/// What [`Store::for_each_topic_text`] gives of one topic: the texts an outline leaves out.
+#[derive(Clone, Copy, Debug)]
+pub struct TopicTexts<'a> {
+    pub summary: &'a str,
+    pub points: &'a [std::borrow::Cow<'a, str>],
+    pub comment: &'a str,
 }
 
 struct HeadRow {
@@ -296,13 +329,17 @@ fn in_order<T>(mut items: Vec<(i64, T)>) -> Vec<T> {
     if !items.is_sorted_by_key(|(ord, _)| *ord) {
         items.sort_by_key(|(ord, _)| *ord);
     }
-    items.into_iter().map(|(_, item)| item).collect()
+    // Not `collect`: it would reuse the larger allocation of `items` and keep its spare room,
+    // which for a library's hundreds of thousands of items is tens of megabytes.
+    let mut out = Vec::with_capacity(items.len());
+    out.extend(items.into_iter().map(|(_, item)| item));
+    out
 }
 
 const TOPIC_COLUMNS: &str = "number, headline, at_a_glance, points, events, comment, has_policy,
     policy_name, policy_name_zh, issuing_body, policy_date";
-/// [`TOPIC_COLUMNS`] with the summary and comment left empty.
-const OUTLINE_TOPIC_COLUMNS: &str = "number, headline, '', points, events, '', has_policy,
+/// [`TOPIC_COLUMNS`] with the summary, points and comment left empty.
+const OUTLINE_TOPIC_COLUMNS: &str = "number, headline, '', '[]', events, '', has_policy,
     policy_name, policy_name_zh, issuing_body, policy_date";
 const NEWS_COLUMNS: &str = "section, date, text, sources";
 const GLOSSARY_COLUMNS: &str = "term, meaning, kind";
@@ -324,11 +361,25 @@ fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
         number: r.get(at)?,
         headline: r.get(at + 1)?,
         at_a_glance: r.get(at + 2)?,
-        points: from_json(&r.get::<_, String>(at + 3)?)?,
-        events: from_json(&r.get::<_, String>(at + 4)?)?,
+        points: exact(from_json(&r.get::<_, String>(at + 3)?)?),
+        events: exact(from_json(&r.get::<_, String>(at + 4)?)?),
         comment: r.get(at + 5)?,
         policy,
     })
+}
+
+/// A topic from [`TOPIC_COLUMNS`] starting at column `at`, and how many points it has (the
+/// column after them: an outline leaves the points themselves in the store).
+fn read_counted_topic(r: &Row<'_>, at: usize) -> Result<(Topic, u16), StoreError> {
+    let count: Option<i64> = r.get(at + 11)?;
+    let count = u16::try_from(count.unwrap_or(0).max(0)).unwrap_or(u16::MAX);
+    Ok((read_topic(r, at)?, count))
+}
+
+/// `items` without spare room (a list read from JSON grows by doubling).
+fn exact<T>(mut items: Vec<T>) -> Vec<T> {
+    items.shrink_to_fit();
+    items
 }
 
 /// A news item from [`NEWS_COLUMNS`], starting at column `at`.

@@ -154,7 +154,7 @@ fn topic_ui(
     if loading {
         ui.horizontal(|ui| {
             ui.spinner();
-            ui.weak("Loading the summary and comment…");
+            ui.weak("Loading the summary, points and comment…");
         });
     }
     if !topic.at_a_glance.is_empty() {
