@@ -521,6 +521,20 @@ mod reload_tests {
         // Search finds the comment's word, as in a library held whole.
         let whole = Library::new(all.clone());
         let view = crate::library::View::Topics;
+        // The points stay in the store, but the Points column counts them.
+        assert!(
+            lib.briefs()
+                .iter()
+                .all(|s| s.brief.topics.iter().all(|t| t.points.is_empty()))
+        );
+        let points = |lib: &Library| -> Vec<String> {
+            let rows = lib.rows(view);
+            rows.iter()
+                .map(|r| lib.cell(view, *r, 5).into_owned())
+                .collect()
+        };
+        assert_eq!(points(lib), points(&whole));
+        assert!(points(&whole).iter().any(|n| n != "0"));
         let found = search.matching(lib, view);
         assert!(!found.is_empty(), "{word}");
         assert_eq!(found, search.matching(&whole, view));

@@ -303,7 +303,7 @@ impl Library {
     }
 
     /// Gives an outline each Topics row's number of points, which it leaves in the store
-    /// (see [`crate::store::Outline`]).
+    /// (the store reads them with the outline).
     pub fn with_point_counts(mut self, counts: Vec<u16>) -> Self {
         self.point_counts = counts;
         self
