@@ -200,9 +200,17 @@ impl TextsBuilder<'_> {
             *missing = missing.saturating_sub(1);
         }
         let points = points.iter().map(AsRef::as_ref);
-        for part in [summary, comment].into_iter().chain(points) {
+        let parts: Vec<String> = [summary, comment]
+            .into_iter()
+            .chain(points)
+            .map(lowercase)
+            .collect();
+        // Sized once: a whole chunk's rows wait here, and growing by doubling would hold up
+        // to twice their text.
+        extra[i].reserve_exact(parts.iter().map(|p| p.len() + 1).sum());
+        for part in &parts {
             extra[i].push('\n');
-            extra[i].push_str(&lowercase(part));
+            extra[i].push_str(part);
         }
         if *missing == 0 {
             self.rebuild(c);
