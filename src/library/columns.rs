@@ -151,7 +151,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             match column {
                 0 => date(item.date),
                 1 => Cow::Borrowed(item.section.as_str()),
-                2 => Cow::Borrowed(&item.text),
+                2 => Cow::Borrowed(item.text),
                 3 => Cow::Owned(
                     item.sources
                         .iter()
@@ -175,7 +175,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 1 => Cow::Borrowed(&brief.title),
                 2 => opt(brief.series.as_deref()),
                 3 => Cow::Owned(brief.topics.len().to_string()),
-                4 => Cow::Owned(brief.news.len().to_string()),
+                4 => Cow::Owned(lib.news_count(b).to_string()),
                 5 => Cow::Owned(stored.imported_at.get(..16).unwrap_or("").replace('T', " ")),
                 _ => Cow::Borrowed(""),
             }

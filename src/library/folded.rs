@@ -20,23 +20,32 @@ fn lowercases_to_itself(c: char) -> bool {
 /// A lower-cased search term, found in text that [`folds_as_ascii`] with ASCII case ignored.
 pub(super) struct FoldedFinder {
     needle: Box<[u8]>,
-    /// The place in the needle of its rarest byte (by [`commonness`]), whose two cases are
-    /// looked for first.
-    rare: usize,
-    cases: [u8; 2],
+    /// The needle as a byte pattern, ASCII case ignored: the regex engine looks for a literal
+    /// in all its case variants at once (SIMD where it can), several times faster than looking
+    /// for one byte in two cases and checking each candidate.
+    pattern: Option<regex::bytes::Regex>,
 }
 
 impl FoldedFinder {
     /// For `needle`, lower-cased (it holds no ASCII capital).
     pub(super) fn new(needle: &[u8]) -> Self {
-        let rare = (0..needle.len())
-            .min_by_key(|&i| commonness(needle[i]))
-            .unwrap_or(0);
-        let byte = needle.get(rare).copied().unwrap_or(0);
+        let mut source = String::with_capacity(needle.len() * 4);
+        for &byte in needle {
+            if byte.is_ascii_alphanumeric() {
+                source.push(byte as char);
+            } else {
+                // Any other byte as itself, whatever it is (a part of a UTF-8 character too).
+                source.push_str(&format!("\\x{byte:02X}"));
+            }
+        }
+        let pattern = regex::bytes::RegexBuilder::new(&source)
+            .unicode(false)
+            .case_insensitive(true)
+            .build()
+            .ok();
         Self {
             needle: needle.into(),
-            rare,
-            cases: [byte.to_ascii_lowercase(), byte.to_ascii_uppercase()],
+            pattern,
         }
     }
 
@@ -46,39 +55,23 @@ impl FoldedFinder {
 
     /// Where the needle first is in `hay`, ASCII case ignored.
     pub(super) fn find(&self, hay: &[u8]) -> Option<usize> {
-        let n = self.needle.len();
-        if n == 0 || n > hay.len() {
-            return (n == 0).then_some(0);
+        match &self.pattern {
+            Some(pattern) => pattern.find(hay).map(|m| m.start()),
+            // A pattern too large to build: look the slow way.
+            None => hay
+                .windows(self.needle.len().max(1))
+                .position(|w| w.eq_ignore_ascii_case(&self.needle)),
         }
-        // The rare byte of a match at `start` is at `start + rare`, for every start up to
-        // `hay.len() - n`.
-        let last = hay.len() - n + self.rare;
-        let mut at = self.rare;
-        while at <= last {
-            let found = memchr::memchr2(self.cases[0], self.cases[1], &hay[at..=last])?;
-            let start = at + found - self.rare;
-            if hay[start..start + n].eq_ignore_ascii_case(&self.needle) {
-                return Some(start);
-            }
-            at += found + 1;
-        }
-        None
     }
 }
 
-/// How common a byte is in English text with some Chinese, roughly (the higher, the more
-/// common), ASCII case ignored.
-fn commonness(byte: u8) -> usize {
-    /// Letters, the most common first.
-    const LETTERS: &[u8] = b"etaoinsrhldcumfpgwybvkxjqz";
-    match byte.to_ascii_lowercase() {
-        b' ' => 255,
-        letter @ b'a'..=b'z' => 250 - 6 * LETTERS.iter().position(|&l| l == letter).unwrap_or(0),
-        b',' | b'.' => 180,
-        // UTF-8 bytes of Chinese and other scripts.
-        0x80.. => 120,
-        b'0'..=b'9' => 100,
-        _ => 60,
+impl super::packed::Needle for FoldedFinder {
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        FoldedFinder::find(self, hay)
+    }
+
+    fn len(&self) -> usize {
+        self.needle.len()
     }
 }
 

@@ -8,6 +8,7 @@ mod columns;
 mod filter;
 mod findings;
 mod folded;
+mod news;
 mod packed;
 mod saved;
 mod sort;
@@ -21,7 +22,7 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{BriefId, StoredBrief, Version};
-use crate::model::{GlossaryKind, NewsItem, Topic};
+use crate::model::{GlossaryKind, Topic};
 
 pub use columns::{Align, ColumnDef, columns, number};
 pub use filter::{FacetCounts, Filter, LangFacet, split_bodies};
@@ -29,6 +30,7 @@ pub use findings::{
     FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label,
     doc_type_label, figure_kind_label, org_kind_label, target_kind_label,
 };
+pub use news::NewsRef;
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
 pub use whats_new::WhatsNew;
@@ -165,6 +167,8 @@ pub struct Library {
     brief_terms: BriefTerms,
     /// Per brief, the position of its first topic in the Topics rows.
     first_topic: Vec<u32>,
+    /// Every brief's news items, held once (the briefs' own lists are emptied).
+    news: news::NewsColumn,
     /// In an outline, each Topics row's number of points (the points stay in the store).
     point_counts: Vec<u16>,
     /// Versions of briefs that have more than one, keyed by the current version.
@@ -237,6 +241,7 @@ impl Library {
                 topics.push(row);
             }
             news.extend((0..stored.brief.news.len()).map(|n| Row::News(b, n as u16)));
+
             for entry in &stored.brief.glossary {
                 let known = term_index.get(&entry.term).copied();
                 brief_terms.terms.push(known.unwrap_or(terms.len()) as u32);
@@ -266,6 +271,11 @@ impl Library {
         for stored in &mut self.briefs {
             stored.brief.glossary = Vec::new();
         }
+        self.news = news::NewsColumn::build(
+            self.briefs
+                .iter_mut()
+                .map(|s| std::mem::take(&mut s.brief.news)),
+        );
         brief_terms.terms.shrink_to_fit();
         self.brief_terms = brief_terms;
         self.first_topic = first_topic;
@@ -354,7 +364,8 @@ impl Library {
     }
 
     /// The briefs as the library holds them: without their glossaries (the Glossary rows hold
-    /// the terms) and, in an outline, without their topics' summaries and comments.
+    /// the terms) and news items ([`Library::news_of`]) and, in an outline, without their
+    /// topics' summaries, points and comments.
     pub fn briefs(&self) -> &[StoredBrief] {
         &self.briefs
     }
@@ -381,8 +392,18 @@ impl Library {
         self.brief(b)?.brief.topics.get(t as usize)
     }
 
-    pub fn news_item(&self, b: u32, n: u16) -> Option<&NewsItem> {
-        self.brief(b)?.brief.news.get(n as usize)
+    pub fn news_item(&self, b: u32, n: u16) -> Option<NewsRef<'_>> {
+        self.news.item(b, n)
+    }
+
+    /// The news items of brief `b`, in order.
+    pub fn news_of(&self, b: u32) -> impl Iterator<Item = NewsRef<'_>> + '_ {
+        self.news.of(b)
+    }
+
+    /// How many news items brief `b` has.
+    pub fn news_count(&self, b: u32) -> usize {
+        self.news.count(b)
     }
 
     pub fn term(&self, index: u32) -> Option<&TermRow> {

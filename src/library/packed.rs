@@ -13,6 +13,24 @@ pub(super) const CHUNK_ROWS: usize = 4096;
 #[cfg(test)]
 pub(super) const CHUNK_ROWS: usize = 16;
 
+/// A search term, as looked for in a column's text.
+pub(super) trait Needle {
+    /// Where it first is in `hay`.
+    fn find(&self, hay: &[u8]) -> Option<usize>;
+    /// Its length in bytes.
+    fn len(&self) -> usize;
+}
+
+impl Needle for Finder<'_> {
+    fn find(&self, hay: &[u8]) -> Option<usize> {
+        Finder::find(self, hay)
+    }
+
+    fn len(&self) -> usize {
+        self.needle().len()
+    }
+}
+
 /// What ends every row's text.
 const END: char = '\n';
 
@@ -99,8 +117,8 @@ impl Chunk {
     /// Pushes `first +` the index of every row of the chunk whose text holds every one of
     /// `terms` (not empty), in order. The longest term (likely the rarest) is looked for
     /// through the whole chunk; the others only in the rows it is found in.
-    fn rows_with_all(&self, terms: &[Finder<'_>], first: u32, out: &mut Vec<u32>) {
-        let Some(lead) = terms.iter().max_by_key(|t| t.needle().len()) else {
+    fn rows_with_all<N: Needle>(&self, terms: &[N], first: u32, out: &mut Vec<u32>) {
+        let Some(lead) = terms.iter().max_by_key(|t| t.len()) else {
             return;
         };
         let hay = self.text.as_bytes();
@@ -111,7 +129,7 @@ impl Chunk {
             let end = self.ends[row] as usize;
             let text = self.row(row).as_bytes();
             // The lead was found in this row, unless it spans the row's end (it cannot).
-            let lead_inside = hit + lead.needle().len() <= end;
+            let lead_inside = hit + lead.len() <= end;
             let others = terms
                 .iter()
                 .filter(|t| !(lead_inside && std::ptr::eq(*t, lead)));
@@ -131,10 +149,14 @@ impl Column {
     }
 
     /// The text of row `pos`.
-    #[cfg(test)]
     pub(super) fn get(&self, pos: usize) -> Option<&str> {
         let chunk = self.chunks.get(pos / CHUNK_ROWS)?;
         (pos % CHUNK_ROWS < chunk.len()).then(|| chunk.row(pos % CHUNK_ROWS))
+    }
+
+    /// The text of row `pos`, or nothing past the last row.
+    pub(super) fn row(&self, pos: usize) -> &str {
+        self.get(pos).unwrap_or("")
     }
 
     /// The bytes of text held (the row ends included).
@@ -149,9 +171,9 @@ impl Column {
 
     /// The rows of chunks `chunks` whose text holds every one of `terms` (not empty), in
     /// order.
-    pub(super) fn rows_with_all(
+    pub(super) fn rows_with_all<N: Needle>(
         &self,
-        terms: &[Finder<'_>],
+        terms: &[N],
         chunks: std::ops::Range<usize>,
     ) -> Vec<u32> {
         let mut out = Vec::new();

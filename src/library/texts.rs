@@ -11,6 +11,7 @@ use std::ops::Range;
 use memchr::memmem::Finder;
 
 use super::folded::{FoldedFinder, folds_as_ascii, parts_with_all};
+use super::news::NewsColumn;
 use super::packed::{CHUNK_ROWS, Column, ColumnBuilder};
 use super::{Library, Row, View};
 use crate::model::{Brief, Topic};
@@ -46,6 +47,7 @@ impl Haystacks {
                 let topics = holds(lib.rows(View::Topics).len(), column(View::Topics));
                 select(&lib.policy_topics, &topics)
             }
+            View::News => search_news(&lib.news, terms, threads),
             View::Targets | View::Figures => {
                 let (text, ends) = lib.found().texts.parts();
                 let folded = folded(terms);
@@ -66,6 +68,24 @@ impl Haystacks {
             other => column(other).unwrap_or_default(),
         }
     }
+}
+
+/// The news items whose text and sources hold every one of `terms`: searched as written,
+/// ASCII case ignored, but for the items kept lower-cased as well.
+fn search_news(news: &NewsColumn, terms: &[Finder<'_>], threads: usize) -> Vec<u32> {
+    let folded = folded(terms);
+    let texts = news.texts();
+    let mut found = on_threads(texts.chunk_count(), threads, |chunks| {
+        texts.rows_with_all(&folded, chunks)
+    });
+    let (copied, copies) = news.copies();
+    if !copied.is_empty() {
+        found.retain(|p| copied.binary_search(p).is_err());
+        let in_copies = rows_with_all(copies, terms, threads);
+        found.extend(in_copies.iter().filter_map(|&c| copied.get(c as usize)));
+        found.sort_unstable();
+    }
+    found
 }
 
 /// The terms, to find in text as written.
@@ -263,7 +283,7 @@ impl Library {
             topics,
             coming: HashMap::new(),
             rebuilt,
-            mentions: self.count_mentions(|_, brief| brief_text(brief)),
+            mentions: self.count_mentions(|b, brief| self.brief_text(b, brief)),
             brief_index: self
                 .briefs
                 .iter()
@@ -286,6 +306,7 @@ impl Library {
             .map(|(view, texts)| (*view, texts.text_bytes()))
             .collect();
         out.push((View::Figures, haystacks.sentences.text_bytes()));
+        out.push((View::News, self.news.text_bytes()));
         out
     }
 
@@ -312,14 +333,10 @@ impl Library {
         std::thread::scope(|s| {
             let topics = s.spawn(|| texts(View::Topics));
             let mut out = Haystacks {
-                per_row: [
-                    View::News,
-                    View::Briefs,
-                    View::Glossary,
-                    View::Organisations,
-                ]
-                .map(texts)
-                .into(),
+                per_row: [View::Briefs, View::Glossary, View::Organisations]
+                    .map(texts)
+                    .into(),
+                // News is searched in the library's own texts (see `search_news`).
                 ..Haystacks::default()
             };
             self.findings_haystacks(&mut out);
@@ -371,6 +388,10 @@ impl Library {
     /// `terms` (lower-cased, not empty), in order, looked for on `threads` threads. For an
     /// outline whose texts are not installed yet, the texts are made on the spot.
     pub(super) fn search(&self, view: View, terms: &[Finder<'_>], threads: usize) -> Vec<u32> {
+        if view == View::News {
+            // Always at hand, outline or not.
+            return search_news(&self.news, terms, threads);
+        }
         match self.haystacks.get() {
             Some(h) => h.search(self, view, terms, threads),
             None if self.partial => self.search_outline(view, terms, threads),
@@ -413,7 +434,7 @@ impl Library {
             None if self.partial => return None,
             None => self
                 .mentions
-                .get_or_init(|| self.count_mentions(|_, brief| brief_text(brief))),
+                .get_or_init(|| self.count_mentions(|b, brief| self.brief_text(b, brief))),
         };
         Some(counts.get(g as usize).copied().unwrap_or(0))
     }
@@ -456,7 +477,7 @@ impl Library {
             }
             Row::News(b, n) => {
                 if let Some(item) = self.news_item(b, n) {
-                    parts.push(&item.text);
+                    parts.push(item.text);
                     parts.extend(item.sources.iter().map(|s| &*s.title));
                 }
             }
@@ -511,17 +532,19 @@ fn topic_parts<'a>(topic: &'a Topic, parts: &mut Vec<&'a str>) {
     }
 }
 
-/// All the running text a brief holds, for counting mentions.
-fn brief_text(brief: &Brief) -> String {
-    let mut parts: Vec<&str> = vec![&brief.title];
-    for topic in &brief.topics {
-        topic_parts(topic, &mut parts);
+impl Library {
+    /// All the running text brief `b` holds, for counting mentions.
+    fn brief_text(&self, b: usize, brief: &Brief) -> String {
+        let mut parts: Vec<&str> = vec![&brief.title];
+        for topic in &brief.topics {
+            topic_parts(topic, &mut parts);
+        }
+        for item in self.news_of(b as u32) {
+            parts.push(item.text);
+            parts.extend(item.sources.iter().map(|s| &*s.title));
+        }
+        parts.join("\n")
     }
-    for item in &brief.news {
-        parts.push(&item.text);
-        parts.extend(item.sources.iter().map(|s| &*s.title));
-    }
-    parts.join("\n")
 }
 
 #[cfg(test)]

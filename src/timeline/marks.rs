@@ -116,7 +116,7 @@ impl Mark {
                 body,
             },
             (MarkKind::PolicyNews | MarkKind::CorporateNews, Row::News(b, n)) => MarkTexts {
-                title: Cow::Borrowed(lib.news_item(b, n).map_or("", |i| i.text.as_str())),
+                title: Cow::Borrowed(lib.news_item(b, n).map_or("", |i| i.text)),
                 ..MarkTexts::default()
             },
             (MarkKind::Deadline, Row::Target(i)) => match lib.target(i) {

@@ -2,11 +2,12 @@
 
 use super::theme::{BLOCK_GAP, weak};
 use crate::command::Command;
+use crate::library::NewsRef;
 use crate::library::{
     ItemKey, Library, Origin, Row, figure_kind_label, number, org_kind_label, target_kind_label,
 };
 use crate::model::StoredBrief;
-use crate::model::{NewsItem, Topic};
+use crate::model::Topic;
 
 /// Draws the detail of `key`, or a hint when nothing is selected. `full_topic` is the selected
 /// topic read whole, for an outline library (see [`Library::partial`]).
@@ -44,7 +45,7 @@ pub fn detail_ui(
             }
             Row::Brief(b) => {
                 if let Some(stored) = lib.brief(b) {
-                    brief_ui(ui, lib, stored, commands);
+                    brief_ui(ui, lib, b, stored, commands);
                 }
             }
             Row::Glossary(g) => term_ui(ui, lib, g, commands),
@@ -320,7 +321,7 @@ fn figure_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: 
 fn news_ui(
     ui: &mut egui::Ui,
     stored: &StoredBrief,
-    item: &NewsItem,
+    item: NewsRef<'_>,
     key: &ItemKey,
     lib: &Library,
     commands: &mut Vec<Command>,
@@ -332,10 +333,10 @@ fn news_ui(
     ui.heading(format!("{date} · {} news", item.section.as_str()));
     brief_link_ui(ui, stored, commands);
     ui.add_space(BLOCK_GAP);
-    ui.label(&item.text);
+    ui.label(item.text);
     if !item.sources.is_empty() {
         section_label(ui, "SOURCES");
-        for source in &item.sources {
+        for source in item.sources {
             let lang = source.lang.map_or("language not given", |l| l.tag());
             ui.label(format!("• {} ({lang})", source.title));
         }
@@ -343,7 +344,13 @@ fn news_ui(
     copy_citation_ui(ui, lib, key, commands);
 }
 
-fn brief_ui(ui: &mut egui::Ui, lib: &Library, stored: &StoredBrief, commands: &mut Vec<Command>) {
+fn brief_ui(
+    ui: &mut egui::Ui,
+    lib: &Library,
+    b: u32,
+    stored: &StoredBrief,
+    commands: &mut Vec<Command>,
+) {
     let brief = &stored.brief;
     ui.heading(&brief.title);
     egui::Grid::new("brief_facts")
@@ -389,14 +396,14 @@ fn brief_ui(ui: &mut egui::Ui, lib: &Library, stored: &StoredBrief, commands: &m
             commands.push(Command::Open(ItemKey::Topic(stored.id, t as u16)));
         }
     }
-    if !brief.news.is_empty() {
+    if lib.news_count(b) > 0 {
         section_label(ui, "WORTH NOTING");
-        for (n, item) in brief.news.iter().enumerate() {
+        for (n, item) in lib.news_of(b).enumerate() {
             let date = item.date.map(|d| d.to_string()).unwrap_or_default();
             let text: String = item.text.chars().take(90).collect();
             if ui
                 .link(format!("{date} {text}…"))
-                .on_hover_text(&item.text)
+                .on_hover_text(item.text)
                 .clicked()
             {
                 commands.push(Command::Open(ItemKey::News(stored.id, n as u16)));

@@ -1,0 +1,147 @@
+//! The "Worth noting" items of every brief, held once, end to end: a library holds hundreds of
+//! thousands of them, and an item as its own `String` and vector of sources costs more in
+//! allocations than in text.
+//!
+//! Each item's text is followed by its sources' titles, one per line, in a [`Column`] laid out
+//! for search: the text is shown as written and searched as written, ASCII case ignored (see
+//! [`super::folded`]). Only the few items whose lower-casing changes more than ASCII letters
+//! keep a lower-cased copy for search.
+
+use chrono::NaiveDate;
+
+use super::folded::folds_as_ascii;
+use super::packed::{Column, ColumnBuilder};
+use crate::model::{NewsItem, Section, Source};
+
+/// One news item, as the library holds it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NewsRef<'a> {
+    pub section: Section,
+    pub date: Option<NaiveDate>,
+    pub text: &'a str,
+    pub sources: &'a [Source],
+}
+
+/// What an item holds besides its texts.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    date: Option<NaiveDate>,
+    section: Section,
+    /// The length of its text at the start of its row of `texts`.
+    text_len: u32,
+    /// Where its sources end in `sources`.
+    sources_end: u32,
+}
+
+/// Every brief's news items, in the order of the News rows (brief by brief).
+#[derive(Default)]
+pub(super) struct NewsColumn {
+    entries: Vec<Entry>,
+    /// Per brief, where its items start in `entries`; one more at the end.
+    starts: Vec<u32>,
+    sources: Vec<Source>,
+    /// Per item: its text, then each source's title on a line of its own.
+    texts: Column,
+    /// The items whose text does not fold as ASCII, in order, and their texts lower-cased.
+    copied: Vec<u32>,
+    copies: Column,
+}
+
+impl NewsColumn {
+    /// Takes the items of each brief, in order.
+    pub(super) fn build<'a>(briefs: impl Iterator<Item = Vec<NewsItem>> + 'a) -> Self {
+        let mut out = Self::default();
+        let mut texts = ColumnBuilder::default();
+        let mut copies = ColumnBuilder::default();
+        let mut row = String::new();
+        for items in briefs {
+            out.starts.push(out.entries.len() as u32);
+            for item in items {
+                row.clear();
+                row.push_str(&item.text);
+                for source in &item.sources {
+                    row.push('\n');
+                    row.push_str(&source.title);
+                }
+                if !folds_as_ascii(&row) {
+                    out.copied.push(out.entries.len() as u32);
+                    copies.push(&row.to_lowercase());
+                }
+                texts.push(&row);
+                out.sources.extend(item.sources);
+                out.entries.push(Entry {
+                    date: item.date,
+                    section: item.section,
+                    text_len: u32::try_from(item.text.len()).unwrap_or(u32::MAX),
+                    sources_end: out.sources.len() as u32,
+                });
+            }
+        }
+        out.starts.push(out.entries.len() as u32);
+        out.entries.shrink_to_fit();
+        out.sources.shrink_to_fit();
+        out.copied.shrink_to_fit();
+        out.texts = texts.finish();
+        out.copies = copies.finish();
+        out
+    }
+
+    /// Item `n` of brief `b`.
+    pub(super) fn item(&self, b: u32, n: u16) -> Option<NewsRef<'_>> {
+        let first = *self.starts.get(b as usize)? as usize;
+        let end = *self.starts.get(b as usize + 1)? as usize;
+        let i = first + n as usize;
+        (i < end).then(|| self.at(i))
+    }
+
+    /// The items of brief `b`, in order.
+    pub(super) fn of(&self, b: u32) -> impl Iterator<Item = NewsRef<'_>> + '_ {
+        let range = match (self.starts.get(b as usize), self.starts.get(b as usize + 1)) {
+            (Some(&first), Some(&end)) => first as usize..end as usize,
+            _ => 0..0,
+        };
+        range.map(|i| self.at(i))
+    }
+
+    /// How many items brief `b` has.
+    pub(super) fn count(&self, b: u32) -> usize {
+        match (self.starts.get(b as usize), self.starts.get(b as usize + 1)) {
+            (Some(&first), Some(&end)) => (end - first) as usize,
+            _ => 0,
+        }
+    }
+
+    fn at(&self, i: usize) -> NewsRef<'_> {
+        let entry = self.entries[i];
+        let sources_start = match i {
+            0 => 0,
+            _ => self.entries[i - 1].sources_end as usize,
+        };
+        let row = self.texts.row(i);
+        let mut text_end = (entry.text_len as usize).min(row.len());
+        while !row.is_char_boundary(text_end) {
+            text_end -= 1;
+        }
+        NewsRef {
+            section: entry.section,
+            date: entry.date,
+            text: &row[..text_end],
+            sources: &self.sources[sources_start..entry.sources_end as usize],
+        }
+    }
+
+    /// The items' search texts as written: their texts and sources' titles.
+    pub(super) fn texts(&self) -> &Column {
+        &self.texts
+    }
+
+    /// The items whose search texts are lower-cased copies, and those copies.
+    pub(super) fn copies(&self) -> (&[u32], &Column) {
+        (&self.copied, &self.copies)
+    }
+
+    /// Bytes of text held for search, for the memory benchmark.
+    pub(super) fn text_bytes(&self) -> usize {
+        self.texts.text_bytes() + self.copies.text_bytes()
+    }
+}
