@@ -173,6 +173,9 @@ mod tests {
             "",
             "short",
             "The NDRC and ndrc",
+            // Characters a pattern would read as operators are looked for as themselves.
+            "Price: $5 (C++) [1] a.b A\\B ^x|Y* {2} ?",
+            "axb aXB",
         ];
         let needles = [
             "semic",
@@ -185,6 +188,15 @@ mod tests {
             "xx",
             "b",
             "t",
+            "$5",
+            "(c++)",
+            "[1]",
+            "a.b",
+            "a\\b",
+            "^x|y*",
+            "{2}",
+            "?",
+            ".",
         ];
         for hay in hays {
             for needle in needles {

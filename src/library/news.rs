@@ -145,3 +145,62 @@ impl NewsColumn {
         self.texts.text_bytes() + self.copies.text_bytes()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use super::*;
+    use crate::model::Lang;
+
+    fn item(text: &str, sources: &[&str]) -> NewsItem {
+        NewsItem {
+            section: Section::Corporate,
+            date: NaiveDate::from_ymd_opt(2021, 3, sources.len() as u32 + 1),
+            text: text.to_owned(),
+            sources: sources
+                .iter()
+                .map(|s| Source {
+                    title: Arc::from(*s),
+                    lang: Some(Lang::English),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn items_come_back_as_they_went_in() {
+        let briefs = vec![
+            vec![item("A maker opens a plant", &["Maker release"])],
+            vec![],
+            vec![
+                item("ÉCOLE opens\nwith a second line", &[]),
+                item("能源局 sets a quota", &["NEA letter", "Reuters article"]),
+            ],
+        ];
+        let news = NewsColumn::build(briefs.clone().into_iter());
+        for (b, items) in briefs.iter().enumerate() {
+            let b = b as u32;
+            assert_eq!(news.count(b), items.len());
+            let held: Vec<NewsRef<'_>> = news.of(b).collect();
+            assert_eq!(held.len(), items.len());
+            for (n, (got, want)) in held.iter().zip(items).enumerate() {
+                assert_eq!(news.item(b, n as u16), Some(*got));
+                assert_eq!(got.text, want.text);
+                assert_eq!(got.sources, want.sources.as_slice());
+                assert_eq!((got.date, got.section), (want.date, want.section));
+            }
+            assert_eq!(news.item(b, items.len() as u16), None);
+        }
+        assert_eq!(news.item(3, 0), None);
+        assert_eq!(news.count(3), 0);
+        // Only the item whose lower-casing is not ASCII's has a copy, lower-cased.
+        let (copied, copies) = news.copies();
+        assert_eq!(copied, [1]);
+        assert_eq!(copies.row(0), "école opens\nwith a second line");
+        assert_eq!(
+            news.texts().row(2),
+            "能源局 sets a quota\nNEA letter\nReuters article"
+        );
+    }
+}
