@@ -204,7 +204,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 1 => opt(org.full_name.as_deref()),
                 2 => Cow::Borrowed(super::org_kind_label(org.kind)),
                 3 => Cow::Owned(org.briefs.len().to_string()),
-                4 => Cow::Owned(org.items.len().to_string()),
+                4 => Cow::Owned(org.item_count.to_string()),
                 5 => Cow::Owned(org.mentions.to_string()),
                 _ => Cow::Borrowed(""),
             }

@@ -56,13 +56,17 @@ pub struct FigureRow<'a> {
     pub raw: &'a str,
 }
 
-/// The words of a finding: a stretch of its sentence, or (never, as the analysis works, but
-/// nothing assumes it) a stretch of their own.
+/// The words of a finding: a stretch of its sentence (from `start`, `len` bytes), or (never,
+/// as the analysis works, but nothing assumes it) stretch `start` of their own, when `len` is
+/// [`APART`]. Eight bytes: hundreds of thousands of findings hold one.
 #[derive(Clone, Copy, Debug, PartialEq)]
-enum Words {
-    In { start: u32, len: u32 },
-    Apart(u32),
+struct Words {
+    start: u32,
+    len: u32,
 }
+
+/// The `len` of [`Words`] kept apart from their sentence.
+const APART: u32 = u32::MAX;
 
 /// A target as the library keeps it: a library holds hundreds of thousands of findings, and
 /// a sentence often holds several of them and recurs across briefs, so the texts are kept
@@ -86,7 +90,8 @@ pub(super) struct FigureEntry {
     pub(super) seq: u32,
     origin: Origin,
     value: f64,
-    upper: Option<f64>,
+    /// The upper end, or NaN for none (an `Option` would take 8 bytes more per figure).
+    upper: f64,
     kind: FigureKind,
     /// A stretch.
     unit: u32,
@@ -125,12 +130,12 @@ impl Stretches {
     }
 
     fn words(&self, sentence: u32, words: Words) -> &str {
-        match words {
-            Words::In { start, len } => self
-                .get(sentence)
-                .get(start as usize..start as usize + len as usize)
-                .unwrap_or(""),
-            Words::Apart(i) => self.get(i),
+        match words.apart() {
+            Some(i) => self.get(i),
+            None => {
+                let start = words.start as usize;
+                (self.get(sentence).get(start..start + words.len as usize)).unwrap_or("")
+            }
         }
     }
 }
@@ -138,10 +143,7 @@ impl Stretches {
 impl Words {
     /// The stretch of words kept apart from their sentence.
     fn apart(self) -> Option<u32> {
-        match self {
-            Words::Apart(i) => Some(i),
-            Words::In { .. } => None,
-        }
+        (self.len == APART).then_some(self.start)
     }
 }
 
@@ -177,6 +179,9 @@ pub(super) struct Findings {
     pub rows: BTreeMap<View, Vec<Row>>,
 }
 
+/// How many of the items that name an organisation the library keeps (see [`OrgRow::items`]).
+pub const ORG_ITEMS_KEPT: usize = 200;
+
 /// An organisation across the library.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OrgRow {
@@ -185,8 +190,11 @@ pub struct OrgRow {
     pub kind: OrgKind,
     /// The briefs that name it.
     pub briefs: Vec<u32>,
-    /// Every topic and news item that names it.
+    /// The first [`ORG_ITEMS_KEPT`] topics and news items that name it, by brief (its detail
+    /// lists those): a company named in thousands of items would otherwise hold them all.
     pub items: Vec<(u32, Origin)>,
+    /// How many topics and news items name it.
+    pub item_count: usize,
     pub mentions: usize,
     /// The periods of the briefs that name it, "YYYY-MM".
     pub periods: Vec<String>,
@@ -245,8 +253,11 @@ impl FindingsBuilder {
         let found = self.findings.texts.get(sentence).find(words);
         let start = found.and_then(|start| u32::try_from(start).ok());
         match (start, u32::try_from(words.len())) {
-            (Some(start), Ok(len)) => Words::In { start, len },
-            _ => Words::Apart(self.findings.texts.push(words)),
+            (Some(start), Ok(len)) if len != APART => Words { start, len },
+            _ => Words {
+                start: self.findings.texts.push(words),
+                len: APART,
+            },
         }
     }
 
@@ -282,7 +293,7 @@ impl FindingsBuilder {
                         seq: f_seq,
                         origin,
                         value: figure.value,
-                        upper: figure.upper,
+                        upper: figure.upper.unwrap_or(f64::NAN),
                         kind: figure.kind,
                         unit: this.share(&figure.unit),
                         sentence,
@@ -328,8 +339,7 @@ impl FindingsBuilder {
         }
         for org in &mut out.orgs {
             org.briefs.sort_unstable();
-            org.items
-                .sort_unstable_by_key(|(b, origin)| (*b, origin.order()));
+            keep_first_items(&mut org.items);
             org.briefs.shrink_to_fit();
             org.items.shrink_to_fit();
         }
@@ -351,6 +361,7 @@ impl FindingsBuilder {
                 kind: org.kind,
                 briefs: Vec::new(),
                 items: Vec::new(),
+                item_count: 0,
                 mentions: 0,
                 periods: Vec::new(),
             });
@@ -363,10 +374,20 @@ impl FindingsBuilder {
             .extend(org.topics.iter().map(|t| (b, Origin::Topic(*t as u16))));
         row.items
             .extend(org.news.iter().map(|n| (b, Origin::News(*n as u16))));
+        row.item_count += org.topics.len() + org.news.len();
+        if row.items.len() >= 2 * ORG_ITEMS_KEPT {
+            keep_first_items(&mut row.items);
+        }
         if row.full_name.is_none() {
             row.full_name = org.full_name;
         }
     }
+}
+
+/// Sorts an organisation's items by brief and keeps the first [`ORG_ITEMS_KEPT`].
+fn keep_first_items(items: &mut Vec<(u32, Origin)>) {
+    items.sort_unstable_by_key(|(b, origin)| (*b, origin.order()));
+    items.truncate(ORG_ITEMS_KEPT);
 }
 
 impl Origin {
@@ -463,7 +484,7 @@ impl Library {
             seq: f.seq,
             origin: f.origin,
             value: f.value,
-            upper: f.upper,
+            upper: (!f.upper.is_nan()).then_some(f.upper),
             kind: f.kind,
             unit: found.texts.get(f.unit),
             text: found.texts.get(f.sentence),
@@ -637,5 +658,86 @@ pub fn org_kind_label(kind: OrgKind) -> &'static str {
     match kind {
         OrgKind::Company => "company",
         OrgKind::Agency => "agency",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{BriefAnalysis, OrgKind, Organisation};
+
+    /// A brief's analysis naming one company in topics `topics` and news items `news`.
+    fn naming(topics: Vec<usize>, news: Vec<usize>) -> BriefAnalysis {
+        BriefAnalysis {
+            organisations: vec![Organisation {
+                name: "Maker".into(),
+                full_name: None,
+                kind: OrgKind::Company,
+                mentions: topics.len() + news.len(),
+                topics,
+                news,
+            }],
+            ..BriefAnalysis::default()
+        }
+    }
+
+    /// Hundreds of thousands of findings: a few bytes each are megabytes.
+    #[test]
+    fn findings_stay_small() {
+        use std::mem::size_of;
+        assert_eq!(size_of::<Words>(), 8);
+        assert_eq!(size_of::<FigureEntry>(), 48);
+        assert_eq!(size_of::<TargetEntry>(), 32);
+    }
+
+    #[test]
+    fn words_in_their_sentence_or_apart_come_back_as_written() {
+        let target = |text: &str, phrase: &str| crate::model::Target {
+            year: 2030,
+            text: text.into(),
+            kind: crate::model::TargetKind::Deadline,
+            phrase: phrase.into(),
+            start: 0,
+            end: 0,
+            at: None,
+            points: Vec::new(),
+        };
+        let mut builder = FindingsBuilder::new(1);
+        let analysis = BriefAnalysis {
+            topics: vec![crate::model::TopicAnalysis {
+                targets: vec![
+                    target("Output doubles By 2030, it says.", "By 2030"),
+                    target("Output doubles By 2030, it says.", "no later than 2030"),
+                ],
+                ..Default::default()
+            }],
+            ..BriefAnalysis::default()
+        };
+        builder.add(0, analysis);
+        let found = builder.finish();
+        let phrases: Vec<&str> = (found.targets.iter())
+            .map(|t| found.texts.words(t.sentence, t.phrase))
+            .collect();
+        assert_eq!(phrases, ["By 2030", "no later than 2030"]);
+        assert_eq!(found.targets[0].words_apart(), None);
+        assert!(found.targets[1].words_apart().is_some());
+    }
+
+    #[test]
+    fn an_organisation_keeps_its_first_items_by_brief_and_counts_them_all() {
+        let briefs = 300;
+        let mut builder = FindingsBuilder::new(briefs);
+        // Briefs arrive from the last to the first, each naming the company twice.
+        for b in (0..briefs).rev() {
+            builder.add(b, naming(vec![1], vec![0]));
+        }
+        let org = builder.finish().orgs.remove(0);
+        assert_eq!(org.item_count, 2 * briefs);
+        assert_eq!(org.mentions, 2 * briefs);
+        assert_eq!(org.briefs.len(), briefs);
+        let expected: Vec<(u32, Origin)> = (0..ORG_ITEMS_KEPT as u32 / 2)
+            .flat_map(|b| [(b, Origin::Topic(1)), (b, Origin::News(0))])
+            .collect();
+        assert_eq!(org.items, expected);
     }
 }

@@ -247,9 +247,6 @@ fn history_ui(ui: &mut egui::Ui, lib: &Library, key: &ItemKey, commands: &mut Ve
     }
 }
 
-/// How many items an organisation's detail lists before "and N more".
-const MAX_LISTED: usize = 200;
-
 fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>) {
     let Some(org) = lib.org(i) else { return };
     ui.heading(&org.name);
@@ -260,11 +257,12 @@ fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>)
         "{} · named {} times in {} items of {} briefs",
         org_kind_label(org.kind),
         org.mentions,
-        org.items.len(),
+        org.item_count,
         org.briefs.len()
     ));
     section_label(ui, "NAMED IN");
-    for &(b, origin) in org.items.iter().take(MAX_LISTED) {
+    // The library keeps the first items by brief; "and N more" for the rest.
+    for &(b, origin) in &org.items {
         let Some(stored) = lib.brief(b) else { continue };
         let key = match origin {
             Origin::Topic(t) => match lib.topic(b, t) {
@@ -283,8 +281,8 @@ fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>)
             commands.push(Command::Open(key));
         }
     }
-    if org.items.len() > MAX_LISTED {
-        ui.weak(format!("and {} more", org.items.len() - MAX_LISTED));
+    if org.item_count > org.items.len() {
+        ui.weak(format!("and {} more", org.item_count - org.items.len()));
     }
 }
 
