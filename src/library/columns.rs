@@ -151,7 +151,7 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
             match column {
                 0 => date(item.date),
                 1 => Cow::Borrowed(item.section.as_str()),
-                2 => Cow::Borrowed(item.text),
+                2 => Cow::Borrowed(item.text()),
                 3 => Cow::Owned(
                     item.sources
                         .iter()

@@ -554,7 +554,7 @@ impl Library {
                 Some(item) => Cow::Owned(format!(
                     "News {}: {}",
                     item.date.map(|d| d.to_string()).unwrap_or_default(),
-                    item.text.chars().take(60).collect::<String>()
+                    item.text().chars().take(60).collect::<String>()
                 )),
                 None => Cow::Borrowed(""),
             },

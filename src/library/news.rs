@@ -13,13 +13,46 @@ use super::folded::folds_as_ascii;
 use super::packed::{Column, ColumnBuilder};
 use crate::model::{NewsItem, Section, Source};
 
-/// One news item, as the library holds it.
-#[derive(Clone, Copy, Debug, PartialEq)]
+/// One news item, as the library holds it. Its text is found only when asked for
+/// ([`NewsRef::text`]): sorting a hundred thousand items by date should not read them.
+#[derive(Clone, Copy)]
 pub struct NewsRef<'a> {
     pub section: Section,
     pub date: Option<NaiveDate>,
-    pub text: &'a str,
     pub sources: &'a [Source],
+    texts: &'a Column,
+    row: usize,
+    text_len: usize,
+}
+
+impl<'a> NewsRef<'a> {
+    /// The item's text, as written.
+    pub fn text(&self) -> &'a str {
+        let row = self.texts.row(self.row);
+        let mut end = self.text_len.min(row.len());
+        while !row.is_char_boundary(end) {
+            end -= 1;
+        }
+        &row[..end]
+    }
+}
+
+impl std::fmt::Debug for NewsRef<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewsRef")
+            .field("section", &self.section)
+            .field("date", &self.date)
+            .field("text", &self.text())
+            .field("sources", &self.sources)
+            .finish()
+    }
+}
+
+impl PartialEq for NewsRef<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        (self.section, self.date, self.text(), self.sources)
+            == (other.section, other.date, other.text(), other.sources)
+    }
 }
 
 /// What an item holds besides its texts.
@@ -117,16 +150,13 @@ impl NewsColumn {
             0 => 0,
             _ => self.entries[i - 1].sources_end as usize,
         };
-        let row = self.texts.row(i);
-        let mut text_end = (entry.text_len as usize).min(row.len());
-        while !row.is_char_boundary(text_end) {
-            text_end -= 1;
-        }
         NewsRef {
             section: entry.section,
             date: entry.date,
-            text: &row[..text_end],
             sources: &self.sources[sources_start..entry.sources_end as usize],
+            texts: &self.texts,
+            row: i,
+            text_len: entry.text_len as usize,
         }
     }
 
@@ -186,7 +216,7 @@ mod tests {
             assert_eq!(held.len(), items.len());
             for (n, (got, want)) in held.iter().zip(items).enumerate() {
                 assert_eq!(news.item(b, n as u16), Some(*got));
-                assert_eq!(got.text, want.text);
+                assert_eq!(got.text(), want.text);
                 assert_eq!(got.sources, want.sources.as_slice());
                 assert_eq!((got.date, got.section), (want.date, want.section));
             }

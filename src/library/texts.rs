@@ -477,7 +477,7 @@ impl Library {
             }
             Row::News(b, n) => {
                 if let Some(item) = self.news_item(b, n) {
-                    parts.push(item.text);
+                    parts.push(item.text());
                     parts.extend(item.sources.iter().map(|s| &*s.title));
                 }
             }
@@ -540,7 +540,7 @@ impl Library {
             topic_parts(topic, &mut parts);
         }
         for item in self.news_of(b as u32) {
-            parts.push(item.text);
+            parts.push(item.text());
             parts.extend(item.sources.iter().map(|s| &*s.title));
         }
         parts.join("\n")

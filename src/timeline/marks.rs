@@ -116,7 +116,7 @@ impl Mark {
                 body,
             },
             (MarkKind::PolicyNews | MarkKind::CorporateNews, Row::News(b, n)) => MarkTexts {
-                title: Cow::Borrowed(lib.news_item(b, n).map_or("", |i| i.text)),
+                title: Cow::Borrowed(lib.news_item(b, n).map_or("", |i| i.text())),
                 ..MarkTexts::default()
             },
             (MarkKind::Deadline, Row::Target(i)) => match lib.target(i) {
@@ -150,7 +150,15 @@ pub fn selected_item(lib: &Library, key: &ItemKey) -> Option<(View, Row)> {
 
 /// Every dated policy, news item and topic event that passes `filter`, sorted by date.
 pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
-    let mut marks = Vec::new();
+    // About one mark per policy, news item, event and target: room for them at once, as a
+    // vector that grows by doubling would hold up to twice as much while it is made.
+    let views = [View::Policies, View::News, View::Targets];
+    let events: usize = (lib.briefs().iter())
+        .flat_map(|s| &s.brief.topics)
+        .map(|t| t.events.len())
+        .sum();
+    let mut marks =
+        Vec::with_capacity(views.iter().map(|v| lib.rows(*v).len()).sum::<usize>() + events);
     for row in filter.matching(lib, View::Policies) {
         if let Row::Topic(b, t) = row
             && let Some(topic) = lib.topic(b, t)

@@ -331,7 +331,7 @@ fn news_ui(
     ui.heading(format!("{date} · {} news", item.section.as_str()));
     brief_link_ui(ui, stored, commands);
     ui.add_space(BLOCK_GAP);
-    ui.label(item.text);
+    ui.label(item.text());
     if !item.sources.is_empty() {
         section_label(ui, "SOURCES");
         for source in item.sources {
@@ -398,10 +398,10 @@ fn brief_ui(
         section_label(ui, "WORTH NOTING");
         for (n, item) in lib.news_of(b).enumerate() {
             let date = item.date.map(|d| d.to_string()).unwrap_or_default();
-            let text: String = item.text.chars().take(90).collect();
+            let text: String = item.text().chars().take(90).collect();
             if ui
                 .link(format!("{date} {text}…"))
-                .on_hover_text(item.text)
+                .on_hover_text(item.text())
                 .clicked()
             {
                 commands.push(Command::Open(ItemKey::News(stored.id, n as u16)));
@@ -504,7 +504,7 @@ pub fn citation(lib: &Library, key: &ItemKey) -> Option<String> {
         Row::News(b, n) => {
             let item = lib.news_item(b, n)?;
             let date = item.date.map(|d| d.to_string()).unwrap_or_default();
-            format!("{}, Worth noting, {date}: {}", head(b)?, item.text)
+            format!("{}, Worth noting, {date}: {}", head(b)?, item.text())
         }
         Row::Brief(b) => head(b)?,
         Row::Glossary(g) => {
