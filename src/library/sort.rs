@@ -147,6 +147,24 @@ impl Keys {
 
     /// The keys of the cells at `positions`, in a string of their own.
     fn of(positions: std::ops::Range<usize>, cells: Cells<'_, '_>, align: Align) -> Self {
+        if align != Align::Text {
+            // Dates and numbers are short and mostly made on the spot: each is keyed and
+            // dropped at once (holding a million small strings to size the text exactly
+            // costs more in malloc than the text's growth).
+            let mut keys = Self {
+                kinds: Vec::with_capacity(positions.len()),
+                text: String::new(),
+                more: String::new(),
+            };
+            for i in positions {
+                let kind = keys.kind(&cells(i), align);
+                keys.kinds.push(kind);
+            }
+            keys.text.shrink_to_fit();
+            return keys;
+        }
+        // Texts are mostly borrowed from the library: fetched first, so that their keys are
+        // laid in a string of exactly their size.
         let cells: Vec<Cow<'_, str>> = positions.map(cells).collect();
         let mut keys = Self {
             kinds: Vec::with_capacity(cells.len()),
