@@ -132,6 +132,8 @@ fn wait_for_unlock(library: &Path) {
 }
 
 fn bench_open(c: &mut Criterion) {
+    // malloc set up as the app's `main` does.
+    briefdesk::allocator::limit_arenas();
     let briefs = env_usize("BRIEFDESK_BENCH_OPEN_BRIEFS", 10_000);
     let path = library(briefs);
     let mut group = c.benchmark_group("app");
@@ -158,6 +160,8 @@ fn bench_open(c: &mut Criterion) {
 }
 
 fn bench_frames(c: &mut Criterion) {
+    // malloc set up as the app's `main` does.
+    briefdesk::allocator::limit_arenas();
     let briefs = env_usize("BRIEFDESK_BENCH_FRAME_BRIEFS", 6_445);
     let path = library(briefs);
     let ctx = egui::Context::default();

@@ -155,6 +155,8 @@ fn bench_library(c: &mut Criterion, name: &str, lib: &Library) {
 }
 
 fn benches(c: &mut Criterion) {
+    // malloc set up as the app's `main` does.
+    briefdesk::allocator::limit_arenas();
     let fixed = std::env::var("BRIEFDESK_BENCH_BRIEFS")
         .ok()
         .and_then(|v| v.replace('_', "").parse().ok());
