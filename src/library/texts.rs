@@ -16,7 +16,8 @@ use super::packed::{CHUNK_ROWS, Column, ColumnBuilder};
 use super::{Library, Row, View};
 use crate::model::{Brief, Topic};
 
-/// The lower-cased search texts of every view.
+/// The lower-cased search texts of every view but News, which searches the library's own
+/// news column ([`Library::search`]).
 #[derive(Default)]
 pub(super) struct Haystacks {
     /// Per view, one text per row (in [`Library::rows`] order).
@@ -47,7 +48,6 @@ impl Haystacks {
                 let topics = holds(lib.rows(View::Topics).len(), column(View::Topics));
                 select(&lib.policy_topics, &topics)
             }
-            View::News => search_news(&lib.news, terms, threads),
             View::Targets | View::Figures => {
                 let (text, ends) = lib.found().texts.parts();
                 let folded = folded(terms);

@@ -76,14 +76,15 @@ impl Store {
     /// per brief would be 40,000 queries for 10,000 briefs); the topics, most of the text,
     /// on a second connection and thread while this one reads the rest.
     pub fn load_all(&self) -> Result<Vec<StoredBrief>, StoreError> {
-        Ok(self.load_all_with(TOPIC_COLUMNS)?.briefs)
+        // The points are read whole: no need to count them apart.
+        Ok(self.load_all_with(TOPIC_COLUMNS, "0")?.briefs)
     }
 
     /// Every brief not removed, without the topics' summaries, points and comments (most of
     /// a library's text): what the window needs to show its tables.
     /// [`Store::for_each_topic_text`] brings the rest.
     pub fn load_outline(&self) -> Result<Outline, StoreError> {
-        self.load_all_with(OUTLINE_TOPIC_COLUMNS)
+        self.load_all_with(OUTLINE_TOPIC_COLUMNS, "json_array_length(points)")
     }
 
     /// Calls `visit(brief id, topic position, texts)` for every topic, reading one row at a
@@ -113,9 +114,10 @@ impl Store {
         Ok(())
     }
 
-    fn load_all_with(&self, topic_columns: &str) -> Result<Outline, StoreError> {
+    /// The briefs with their topics' `topic_columns`, and each topic's `point_count` (SQL).
+    fn load_all_with(&self, topic_columns: &str, point_count: &str) -> Result<Outline, StoreError> {
         let topics_sql =
-            format!("SELECT brief_id, ord, {topic_columns}, json_array_length(points) FROM topics");
+            format!("SELECT brief_id, ord, {topic_columns}, {point_count} FROM topics");
         let second = self.path().filter(|p| !p.as_os_str().is_empty()).map(|p| {
             let (path, sql) = (p.to_owned(), topics_sql.clone());
             std::thread::Builder::new()
