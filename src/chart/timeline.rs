@@ -202,7 +202,17 @@ fn marker<DB: DrawingBackend>(
             RGBColor(255, 255, 255),
             Pos::new(HPos::Center, VPos::Center),
         );
-        return area.draw_text(&cluster.members.len().to_string(), &font, (x, y));
+        // The count where it fits on the disc (a short lane has small discs; hovering one
+        // tells its count).
+        let count = cluster.members.len().to_string();
+        let fits = area
+            .estimate_text_size(&count, &font)
+            .is_ok_and(|(w, _)| w as f32 <= 2.0 * r + 2.0);
+        return if fits {
+            area.draw_text(&count, &font, (x, y))
+        } else {
+            Ok(())
+        };
     }
     shape(
         area,

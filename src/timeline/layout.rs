@@ -18,6 +18,9 @@ pub struct Geometry {
     pub axis_height: f32,
     /// Markers closer than this merge into a cluster.
     pub marker_radius: f32,
+    /// No marker is drawn larger than this: half a lane's height, so that a disc stays in
+    /// its lane. [`Layout::new`] sets it.
+    pub max_radius: f32,
     pub min_tick_spacing: f32,
 }
 
@@ -30,6 +33,7 @@ impl Geometry {
             top: 8.0,
             axis_height: 24.0,
             marker_radius: 6.0,
+            max_radius: f32::INFINITY,
             min_tick_spacing: 70.0,
         }
     }
@@ -88,9 +92,10 @@ impl Layout {
         lane_names: &[String],
         lane_of: &[u16],
         scale: TimeScale,
-        geometry: Geometry,
+        mut geometry: Geometry,
     ) -> Self {
         let lane_height = geometry.plot_height() / lane_names.len().max(1) as f32;
+        geometry.max_radius = (lane_height / 2.0 - 1.0).max(3.0);
         let lanes = lane_names
             .iter()
             .enumerate()
@@ -136,18 +141,20 @@ impl Layout {
     }
 }
 
-/// Drawn radius of a cluster: grows slowly with its size.
+/// Drawn radius of a cluster: grows slowly with its size, up to the lane's half height.
 pub fn radius(cluster: &Cluster, geometry: &Geometry) -> f32 {
     let n = cluster.members.len() as f32;
-    if n <= 1.0 {
+    let natural = if n <= 1.0 {
         geometry.marker_radius
     } else {
         geometry.marker_radius + 2.0 + n.log10() * 4.0
-    }
+    };
+    natural.min(geometry.max_radius)
 }
 
 /// Greedy clustering per lane over the visible marks: a marker joins the lane's open cluster
-/// while it lies within two radii of the cluster's first marker.
+/// while it lies within two radii of the cluster's first marker; then clusters whose discs
+/// would overlap are merged.
 fn cluster(
     marks: &[Mark],
     lane_of: &[u16],
@@ -203,13 +210,15 @@ fn cluster(
             .sum::<f32>()
             / c.members.len() as f32;
     }
-    let mut done = stack_same_day(done, marks, lanes, geometry);
-    done.sort_by(|a, b| {
+    let by_place = |a: &Cluster, b: &Cluster| {
         a.lane
             .cmp(&b.lane)
             .then(a.x.total_cmp(&b.x))
             .then(a.y.total_cmp(&b.y))
-    });
+    };
+    done.sort_by(by_place);
+    let mut done = stack_same_day(merge_overlapping(done, geometry), marks, lanes, geometry);
+    done.sort_by(by_place);
     for i in 0..done.len() {
         let next_x = done[i + 1..]
             .iter()
@@ -219,6 +228,37 @@ fn cluster(
         done[i].room = (next_x - done[i].x - radius(&done[i], geometry) - 4.0).max(0.0);
     }
     (done, last.saturating_sub(first))
+}
+
+/// Space kept between the discs of two neighbouring clusters, in pixels.
+const CLUSTER_GAP: f32 = 2.0;
+
+/// Merges neighbouring clusters of a lane (`clusters` sorted by lane, then x) whose discs
+/// would overlap, until none do. A cluster's disc grows with its count, so where marks are
+/// dense the greedy pass leaves discs that cover each other three deep: a smear of unreadable
+/// counts (and, drawn, many times the triangles needed). Merged, the lane shows a row of
+/// separate counts, each centred on its members' mean date.
+fn merge_overlapping(clusters: Vec<Cluster>, geometry: &Geometry) -> Vec<Cluster> {
+    let mut out: Vec<Cluster> = Vec::with_capacity(clusters.len());
+    for cluster in clusters {
+        out.push(cluster);
+        while let [.., a, b] = out.as_slice() {
+            let apart = radius(a, geometry) + radius(b, geometry) + CLUSTER_GAP;
+            if a.lane != b.lane || b.x - a.x >= apart {
+                break;
+            }
+            let Some(b) = out.pop() else { break };
+            let Some(a) = out.last_mut() else { break };
+            let (na, nb) = (a.members.len() as f32, b.members.len() as f32);
+            a.x = (a.x * na + b.x * nb) / (na + nb);
+            if a.kind != b.kind {
+                a.kind = None;
+            }
+            // Both hold marks in index (date) order, `a`'s first.
+            a.members.extend(b.members);
+        }
+    }
+    out
 }
 
 /// Marks on the very same day never separate by zooming; where the lane is tall enough they

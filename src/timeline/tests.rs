@@ -125,6 +125,54 @@ fn zooming_in_splits_clusters() {
 }
 
 #[test]
+fn dense_lanes_show_discs_that_do_not_overlap() {
+    // Ten years of marks, twenty a day in one lane and one a week in another: far more than
+    // a 900-pixel lane can show one by one.
+    let start = d(2015, 1, 1);
+    let mut marks: Vec<Mark> = (0..3650 * 20)
+        .map(|i| mark(start + chrono::Duration::days(i / 20), MarkKind::Policy))
+        .collect();
+    marks.extend((0..520).map(|i| mark(start + chrono::Duration::days(i * 7), MarkKind::Event)));
+    marks.sort_by_key(|m| m.date);
+    let (names, lanes) = assign_lanes(&Library::default(), &marks, LaneMode::Kind);
+    let geometry = Geometry::new(1050.0, 200.0);
+    let scale = TimeScale::between(d(2014, 12, 1), d(2025, 2, 1));
+    let layout = Layout::new(&marks, &names, &lanes, scale, geometry);
+    let held: usize = layout.clusters.iter().map(|c| c.members.len()).sum();
+    assert_eq!(held, marks.len());
+    for pair in layout.clusters.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a.lane == b.lane {
+            let g = &layout.geometry;
+            let gap = b.x - a.x - radius(a, g) - radius(b, g);
+            assert!(
+                gap >= 1.9,
+                "discs at {} and {} overlap by {}",
+                a.x,
+                b.x,
+                -gap
+            );
+        }
+    }
+    // Each cluster's centre is its members' mean position, so it stays inside the plot.
+    assert!(
+        layout
+            .clusters
+            .iter()
+            .all(|c| c.x >= geometry.label_width && c.x <= 1050.0)
+    );
+    let dense = layout
+        .clusters
+        .iter()
+        .filter(|c| c.lane == lanes[0])
+        .count();
+    assert!(
+        (10..=40).contains(&dense),
+        "{dense} clusters in the dense lane"
+    );
+}
+
+#[test]
 fn hit_testing_finds_the_marker_under_the_pointer() {
     let marks = vec![
         mark(d(2021, 2, 5), MarkKind::Policy),
