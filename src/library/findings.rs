@@ -404,14 +404,16 @@ impl Findings {
     /// Fills in each organisation's periods from its briefs'.
     fn set_periods(&mut self, periods: &[Vec<String>]) {
         for org in &mut self.orgs {
-            let mut all: Vec<String> = org
+            // Distinct labels first: an organisation named in thousands of briefs has only a
+            // few hundred periods, and copying every brief's labels left that many small
+            // strings freed behind (and the list at its first, full length).
+            let distinct: std::collections::BTreeSet<&str> = org
                 .briefs
                 .iter()
-                .flat_map(|b| periods.get(*b as usize).into_iter().flatten().cloned())
+                .flat_map(|b| periods.get(*b as usize).into_iter().flatten())
+                .map(String::as_str)
                 .collect();
-            all.sort();
-            all.dedup();
-            org.periods = all;
+            org.periods = distinct.into_iter().map(str::to_owned).collect();
         }
     }
 }

@@ -223,12 +223,9 @@ impl TimelineView {
         let Some(pairs) = &self.link_pairs else {
             return;
         };
-        let at = |c: u32| {
-            let cluster = &layout.clusters[c as usize];
-            rect.min + egui::vec2(cluster.x, cluster.y)
-        };
-        for &(a, b) in pairs {
-            painter.extend(egui::Shape::dashed_line(&[at(a), at(b)], stroke, 4.0, 3.0));
+        for [a, b] in link_lines(pairs, layout) {
+            let line = [rect.min + a.to_vec2(), rect.min + b.to_vec2()];
+            painter.extend(egui::Shape::dashed_line(&line, stroke, 4.0, 3.0));
         }
     }
 
@@ -435,6 +432,45 @@ fn link_pairs(
     Some(pairs)
 }
 
+/// The lines that show `pairs` of joined clusters, in the layout's pixels. Links between
+/// clusters of one row lie on top of each other (a lane of a dense library has a hundred
+/// of them): those that overlap or touch are drawn as one line, each stretch once.
+fn link_lines(
+    pairs: &std::collections::BTreeSet<(u32, u32)>,
+    layout: &Layout,
+) -> Vec<[egui::Pos2; 2]> {
+    let at = |c: u32| {
+        let cluster = &layout.clusters[c as usize];
+        egui::pos2(cluster.x, cluster.y)
+    };
+    let mut lines = Vec::new();
+    let mut flat: Vec<(f32, f32, f32)> = Vec::new();
+    for &(a, b) in pairs {
+        let (a, b) = (at(a), at(b));
+        if a.y == b.y {
+            flat.push((a.y, a.x.min(b.x), a.x.max(b.x)));
+        } else {
+            lines.push([a, b]);
+        }
+    }
+    flat.sort_by(|p, q| p.0.total_cmp(&q.0).then(p.1.total_cmp(&q.1)));
+    let mut open: Option<(f32, f32, f32)> = None;
+    for (y, from, to) in flat {
+        match &mut open {
+            Some((oy, _, end)) if *oy == y && from <= *end => *end = end.max(to),
+            _ => {
+                if let Some((oy, start, end)) = open.replace((y, from, to)) {
+                    lines.push([egui::pos2(start, oy), egui::pos2(end, oy)]);
+                }
+            }
+        }
+    }
+    if let Some((y, start, end)) = open {
+        lines.push([egui::pos2(start, y), egui::pos2(end, y)]);
+    }
+    lines
+}
+
 /// Per lane, the marks before and after `scale`'s span.
 fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
     let mut counts = vec![(0, 0); data.lane_names.len()];
@@ -472,6 +508,63 @@ mod tests {
                 .unwrap()
                 .len(),
             MAX_LINKS
+        );
+    }
+
+    #[test]
+    fn links_along_one_row_are_drawn_as_one_line_per_stretch() {
+        let marks: Vec<Mark> = [
+            (2015, 0),
+            (2017, 0),
+            (2019, 0),
+            (2023, 0),
+            (2025, 0),
+            (2016, 1),
+        ]
+        .into_iter()
+        .map(|(y, lane)| Mark {
+            date: chrono::NaiveDate::from_ymd_opt(y, 6, 1).unwrap(),
+            kind: if lane == 0 {
+                MarkKind::Policy
+            } else {
+                MarkKind::Event
+            },
+            row: crate::library::Row::Brief(0),
+            event: 0,
+        })
+        .collect();
+        let mut marks = marks;
+        marks.sort_by_key(|m| m.date);
+        let lanes: Vec<u16> = marks
+            .iter()
+            .map(|m| u16::from(m.kind == MarkKind::Event))
+            .collect();
+        let names = vec!["Policy document".to_owned(), "Topic event".to_owned()];
+        let scale = TimeScale::between(
+            chrono::NaiveDate::from_ymd_opt(2014, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+        );
+        let layout = Layout::new(&marks, &names, &lanes, scale, Geometry::new(1000.0, 200.0));
+        assert_eq!(layout.clusters.len(), 6);
+        // Clusters sorted by lane, then x: 0–4 the policies by year, 5 the event.
+        let pairs = [(0, 2), (1, 2), (0, 1), (3, 4), (1, 5)]
+            .into_iter()
+            .collect();
+        let lines = link_lines(&pairs, &layout);
+        let (c, y) = (|i: usize| layout.clusters[i].x, layout.clusters[0].y);
+        let row: Vec<[f32; 2]> = lines
+            .iter()
+            .filter(|l| l[0].y == y && l[1].y == y)
+            .map(|l| [l[0].x, l[1].x])
+            .collect();
+        // 2015–2019 once (three links on top of each other), and 2023–2025.
+        assert_eq!(row, [[c(0), c(2)], [c(3), c(4)]]);
+        // The link to the other lane stays a line of its own.
+        assert_eq!(lines.len(), 3);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l[1] == egui::pos2(c(5), layout.clusters[5].y))
         );
     }
 
