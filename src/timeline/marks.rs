@@ -227,9 +227,20 @@ pub fn collect_marks(lib: &Library, filter: &Filter) -> Vec<Mark> {
             });
         }
     }
-    marks.sort_by_key(|m| (m.date, m.kind));
+    // By date and kind, ties in the order collected. Sorted in place: a stable sort of 300,000
+    // marks takes a second vector as large for a moment.
+    marks.sort_unstable_by_key(|m| (m.date, m.kind, collected_order(m.row), m.event));
     marks.shrink_to_fit();
     marks
+}
+
+/// Where `row` comes among the rows of its view (each kind of mark comes from one view, whose
+/// rows go brief by brief, topic by topic, item by item).
+fn collected_order(row: Row) -> (u32, u16) {
+    match row {
+        Row::Topic(b, i) | Row::News(b, i) => (b, i),
+        Row::Brief(i) | Row::Glossary(i) | Row::Target(i) | Row::Figure(i) | Row::Org(i) => (i, 0),
+    }
 }
 
 /// Lane names, and the lane of each mark (collected from `lib`).

@@ -28,6 +28,16 @@ fn marks_come_from_policies_news_and_events_through_the_filter() {
     assert_eq!(count(MarkKind::CorporateNews), 9);
     assert_eq!(count(MarkKind::Event), 2);
     assert!(marks.windows(2).all(|w| w[0].date <= w[1].date));
+    // Marks of one date and kind keep the order of their rows in the tables.
+    let position = |m: &Mark| {
+        let rows = lib.rows(m.view());
+        (rows.iter().position(|r| *r == m.row).unwrap(), m.event)
+    };
+    let ties: Vec<_> = (marks.windows(2))
+        .filter(|w| (w[0].date, w[0].kind) == (w[1].date, w[1].kind))
+        .collect();
+    assert!(!ties.is_empty());
+    assert!(ties.iter().all(|w| position(&w[0]) < position(&w[1])));
     let filter = Filter {
         search: "医疗".into(),
         ..Filter::default()
