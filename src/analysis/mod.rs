@@ -132,7 +132,8 @@ pub fn analyse_policy(policy: &Policy, matcher: &OrgMatcher) -> PolicyAnalysis {
     let zh = policy.name_zh.as_deref();
     let doc_number = zh
         .and_then(doc_number::doc_number)
-        .or_else(|| doc_number::doc_number(&policy.name));
+        .or_else(|| doc_number::doc_number(&policy.name))
+        .map(Box::new);
     let period = zh.and_then(year_range).or_else(|| year_range(&policy.name));
     PolicyAnalysis {
         doc: doc_info(&policy.name, zh),

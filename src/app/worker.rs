@@ -288,9 +288,15 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
         send(Event::AnalysesReady);
         crate::allocator::release_free_memory();
         let mut texts = lib.texts_builder();
-        match store
-            .for_each_topic_text(|id, ord, t| texts.add(id, ord, t.summary, t.points, t.comment))
-        {
+        let mut added = 0usize;
+        match store.for_each_topic_text(|id, ord, t| {
+            texts.add(id, ord, t.summary, t.points, t.comment);
+            added += 1;
+            // The texts read and lower-cased on the way leave freed memory behind them.
+            if added.is_multiple_of(8192) {
+                crate::allocator::release_free_memory();
+            }
+        }) {
             Ok(()) => {
                 texts.finish();
                 send(Event::TextsReady);

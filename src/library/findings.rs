@@ -690,6 +690,7 @@ mod tests {
         assert_eq!(size_of::<Words>(), 8);
         assert_eq!(size_of::<FigureEntry>(), 48);
         assert_eq!(size_of::<TargetEntry>(), 32);
+        assert_eq!(size_of::<Option<crate::model::PolicyAnalysis>>(), 80);
     }
 
     #[test]

@@ -281,8 +281,9 @@ pub struct YearRange {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PolicyAnalysis {
     pub doc: DocInfo,
+    /// Boxed: few policy names carry a number, and a library holds every policy's analysis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub doc_number: Option<DocNumber>,
+    pub doc_number: Option<Box<DocNumber>>,
     /// `None` when the policy has no name at all.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<PolicyKey>,
