@@ -30,7 +30,7 @@ pub use findings::{
     FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label,
     doc_type_label, figure_kind_label, org_kind_label, target_kind_label,
 };
-pub use news::NewsRef;
+pub use news::{NewsRef, SourceRef, Sources};
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
 pub use whats_new::WhatsNew;

@@ -7,11 +7,14 @@
 //! [`super::folded`]). Only the few items whose lower-casing changes more than ASCII letters
 //! keep a lower-cased copy for search.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use super::folded::folds_as_ascii;
 use super::packed::{Column, ColumnBuilder};
-use crate::model::{NewsItem, Section, Source};
+use crate::model::{Lang, NewsItem, Section};
 
 /// One news item, as the library holds it. Its text is found only when asked for
 /// ([`NewsRef::text`]): sorting a hundred thousand items by date should not read them.
@@ -19,7 +22,7 @@ use crate::model::{NewsItem, Section, Source};
 pub struct NewsRef<'a> {
     pub section: Section,
     pub date: Option<NaiveDate>,
-    pub sources: &'a [Source],
+    pub sources: Sources<'a>,
     texts: &'a Column,
     row: usize,
     text_len: usize,
@@ -55,6 +58,59 @@ impl PartialEq for NewsRef<'_> {
     }
 }
 
+/// An item's sources: each a title and the language it is in.
+#[derive(Clone, Copy)]
+pub struct Sources<'a> {
+    held: &'a [HeldSource],
+    titles: &'a [Arc<str>],
+}
+
+/// One source of an item, as [`Sources`] gives it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceRef<'a> {
+    pub title: &'a str,
+    pub lang: Option<Lang>,
+}
+
+impl<'a> Sources<'a> {
+    pub fn len(&self) -> usize {
+        self.held.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.held.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = SourceRef<'a>> + Clone + use<'a> {
+        let titles = self.titles;
+        self.held.iter().map(move |s| SourceRef {
+            title: titles.get(s.title as usize).map_or("", |t| t),
+            lang: s.lang,
+        })
+    }
+}
+
+impl std::fmt::Debug for Sources<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+impl PartialEq for Sources<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.iter().eq(other.iter())
+    }
+}
+
+/// A source as the column holds it: 8 bytes instead of 24. A library names a few hundred
+/// sources in hundreds of thousands of items.
+#[derive(Clone, Copy, Debug)]
+struct HeldSource {
+    /// Its place in [`NewsColumn::titles`].
+    title: u32,
+    lang: Option<Lang>,
+}
+
 /// What an item holds besides its texts.
 #[derive(Clone, Copy, Debug)]
 struct Entry {
@@ -72,7 +128,9 @@ pub(super) struct NewsColumn {
     entries: Vec<Entry>,
     /// Per brief, where its items start in `entries`; one more at the end.
     starts: Vec<u32>,
-    sources: Vec<Source>,
+    sources: Vec<HeldSource>,
+    /// Every source title, once.
+    titles: Vec<Arc<str>>,
     /// Per item: its text, then each source's title on a line of its own.
     texts: Column,
     /// The items whose text does not fold as ASCII, in order, and their texts lower-cased.
@@ -87,6 +145,7 @@ impl NewsColumn {
         let mut texts = ColumnBuilder::default();
         let mut copies = ColumnBuilder::default();
         let mut row = String::new();
+        let mut title_index: HashMap<Arc<str>, u32> = HashMap::new();
         for items in briefs {
             out.starts.push(out.entries.len() as u32);
             for item in items {
@@ -101,7 +160,16 @@ impl NewsColumn {
                     copies.push(&row.to_lowercase());
                 }
                 texts.push(&row);
-                out.sources.extend(item.sources);
+                for source in item.sources {
+                    let title = *title_index.entry(source.title).or_insert_with_key(|title| {
+                        out.titles.push(Arc::clone(title));
+                        out.titles.len() as u32 - 1
+                    });
+                    out.sources.push(HeldSource {
+                        title,
+                        lang: source.lang,
+                    });
+                }
                 out.entries.push(Entry {
                     date: item.date,
                     section: item.section,
@@ -113,6 +181,7 @@ impl NewsColumn {
         out.starts.push(out.entries.len() as u32);
         out.entries.shrink_to_fit();
         out.sources.shrink_to_fit();
+        out.titles.shrink_to_fit();
         out.copied.shrink_to_fit();
         out.texts = texts.finish();
         out.copies = copies.finish();
@@ -153,7 +222,10 @@ impl NewsColumn {
         NewsRef {
             section: entry.section,
             date: entry.date,
-            sources: &self.sources[sources_start..entry.sources_end as usize],
+            sources: Sources {
+                held: &self.sources[sources_start..entry.sources_end as usize],
+                titles: &self.titles,
+            },
             texts: &self.texts,
             row: i,
             text_len: entry.text_len as usize,
@@ -181,7 +253,7 @@ mod tests {
     use std::sync::Arc;
 
     use super::*;
-    use crate::model::Lang;
+    use crate::model::Source;
 
     fn item(text: &str, sources: &[&str]) -> NewsItem {
         NewsItem {
@@ -217,7 +289,14 @@ mod tests {
             for (n, (got, want)) in held.iter().zip(items).enumerate() {
                 assert_eq!(news.item(b, n as u16), Some(*got));
                 assert_eq!(got.text(), want.text);
-                assert_eq!(got.sources, want.sources.as_slice());
+                let sources: Vec<SourceRef<'_>> = got.sources.iter().collect();
+                let wanted: Vec<SourceRef<'_>> = (want.sources.iter())
+                    .map(|s| SourceRef {
+                        title: &s.title,
+                        lang: s.lang,
+                    })
+                    .collect();
+                assert_eq!(sources, wanted);
                 assert_eq!((got.date, got.section), (want.date, want.section));
             }
             assert_eq!(news.item(b, items.len() as u16), None);

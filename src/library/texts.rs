@@ -478,7 +478,7 @@ impl Library {
             Row::News(b, n) => {
                 if let Some(item) = self.news_item(b, n) {
                     parts.push(item.text());
-                    parts.extend(item.sources.iter().map(|s| &*s.title));
+                    parts.extend(item.sources.iter().map(|s| s.title));
                 }
             }
             Row::Target(i) => {
@@ -541,7 +541,7 @@ impl Library {
         }
         for item in self.news_of(b as u32) {
             parts.push(item.text());
-            parts.extend(item.sources.iter().map(|s| &*s.title));
+            parts.extend(item.sources.iter().map(|s| s.title));
         }
         parts.join("\n")
     }

@@ -334,7 +334,7 @@ fn news_ui(
     ui.label(item.text());
     if !item.sources.is_empty() {
         section_label(ui, "SOURCES");
-        for source in item.sources {
+        for source in item.sources.iter() {
             let lang = source.lang.map_or("language not given", |l| l.tag());
             ui.label(format!("• {} ({lang})", source.title));
         }
