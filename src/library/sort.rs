@@ -113,8 +113,8 @@ const CHUNK: usize = 16;
 ///
 /// A text column's cells are mostly the library's own texts, borrowed: ASCII ones are
 /// compared as they are with their letters lower-cased a chunk at a time as the sort reads
-/// them, the others are lower-cased copies. (Copying every text lower-cased, a million news
-/// items' 180 MB, took a third of the first sort.)
+/// them, the others are lower-cased copies. (Copying every text lower-cased, 116 MB for the
+/// news of a million-item library, made the first sort slower: see BENCHMARKS.md.)
 ///
 /// Dates and numbers are short and mostly made on the spot: their keys' texts lie end to end
 /// in one string. A long column is made in two halves, one per core; `text` is then the first
@@ -157,7 +157,8 @@ impl<'a> Keys<'a> {
         keys
     }
 
-    /// The keys of the cells at `positions`, in a string of their own.
+    /// The keys of the cells at `positions`: a text column's cells, or dates' and numbers'
+    /// texts in a string of their own.
     fn of(positions: std::ops::Range<usize>, cells: Cells<'_, 'a>, align: Align) -> Self {
         let mut keys = Self {
             kinds: Vec::with_capacity(positions.len()),
