@@ -48,8 +48,9 @@ pub struct TimelineView {
     offscreen: Vec<(usize, usize)>,
     /// For each mark, the cluster of `last` that holds it (`u32::MAX`: not visible).
     cluster_of: Vec<u32>,
-    /// The pairs of clusters of `last` that policy links join (see [`link_pairs`]).
-    link_pairs: Option<std::collections::BTreeSet<(u32, u32)>>,
+    /// The lines that show the policy links between clusters of `last` (see [`link_pairs`]
+    /// and [`link_lines`]), in the layout's pixels.
+    link_lines: Vec<[egui::Pos2; 2]>,
 }
 
 impl TimelineView {
@@ -132,7 +133,8 @@ impl TimelineView {
                     }
                 }
             }
-            self.link_pairs = link_pairs(&data.links, &self.cluster_of, layout.clusters.len());
+            self.link_lines = link_pairs(&data.links, &self.cluster_of, layout.clusters.len())
+                .map_or_else(Vec::new, |pairs| link_lines(&pairs, &layout));
         }
         self.last_for = key;
         let painter = ui.painter_at(rect);
@@ -143,7 +145,7 @@ impl TimelineView {
                 format!("Could not draw the timeline: {err}"),
             );
         }
-        self.paint_links(&painter, rect, &layout, ui.visuals());
+        self.paint_links(&painter, rect, ui.visuals());
         self.paint_range(&painter, rect, &layout);
         self.paint_offscreen(&painter, rect, &layout, ui.visuals());
         let hovered = response
@@ -212,18 +214,9 @@ impl TimelineView {
 
     /// A dashed line between the dates of one policy named in several briefs (a draft and its
     /// final version).
-    fn paint_links(
-        &self,
-        painter: &egui::Painter,
-        rect: egui::Rect,
-        layout: &Layout,
-        visuals: &egui::Visuals,
-    ) {
+    fn paint_links(&self, painter: &egui::Painter, rect: egui::Rect, visuals: &egui::Visuals) {
         let stroke = egui::Stroke::new(1.5, visuals.weak_text_color());
-        let Some(pairs) = &self.link_pairs else {
-            return;
-        };
-        for [a, b] in link_lines(pairs, layout) {
+        for &[a, b] in &self.link_lines {
             let line = [rect.min + a.to_vec2(), rect.min + b.to_vec2()];
             painter.extend(egui::Shape::dashed_line(&line, stroke, 4.0, 3.0));
         }
