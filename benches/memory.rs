@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use briefdesk::app::state::Screen;
 use briefdesk::app::{App, AppConfig};
-use briefdesk::library::{Filter, Library, View};
+use briefdesk::library::{Filter, Library, NewsBuilder, View};
 use briefdesk::store::Store;
 
 /// The system allocator, counting the bytes in use and their peak.
@@ -213,11 +213,12 @@ fn main() {
 /// (`cargo bench --bench memory -- parts`): what each part of the library holds.
 fn parts(path: &Path) {
     let store = Store::open(path).expect("the library opens");
-    let outline = store.load_outline().expect("the outline reads");
+    let mut news = NewsBuilder::default();
+    let outline = store.load_outline(&mut news).expect("the outline reads");
     let briefs = outline.briefs;
     report("outline read");
     let versions = store.all_versions().unwrap_or_default();
-    let lib = Library::new(briefs)
+    let lib = Library::with_news(briefs, news)
         .with_versions(versions)
         .partial()
         .with_point_counts(outline.point_counts);

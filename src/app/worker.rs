@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use crate::import::{self, FileOutcome};
-use crate::library::Library;
+use crate::library::{Library, NewsBuilder};
 use crate::store::{BriefId, Store, StoreError};
 
 /// Work for the library thread.
@@ -255,27 +255,25 @@ fn reload(store: &mut Store, send: &dyn Fn(Event)) {
 
 fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     let outline = store.briefs_count().unwrap_or(0) > outline_above;
-    let briefs = if outline {
-        store.load_outline()
-    } else {
-        store.load_all().map(|briefs| crate::store::Outline {
-            briefs,
-            point_counts: Vec::new(),
+    let lib = if outline {
+        let mut news = NewsBuilder::default();
+        store.load_outline(&mut news).map(|outline| {
+            // The tables first; the analyses' views and the search texts follow.
+            Library::with_news(outline.briefs, news)
+                .partial()
+                .with_point_counts(outline.point_counts)
         })
+    } else {
+        store.load_all().map(Library::new)
     };
-    let (briefs, point_counts) = match briefs {
-        Ok(outline) => (outline.briefs, outline.point_counts),
+    let lib = match lib {
+        Ok(lib) => lib.with_versions(store.all_versions().unwrap_or_default()),
         Err(err) => {
             send(Event::Failed(format!("could not read the library: {err}")));
             return;
         }
     };
-    let versions = store.all_versions().unwrap_or_default();
-    let mut lib = Library::new(briefs).with_versions(versions);
-    if outline {
-        // The tables first; the analyses' views and the search texts follow.
-        lib = lib.partial().with_point_counts(point_counts);
-    } else {
+    if !outline {
         let findings = super::analyses::findings_for(store, &lib, false);
         lib.install_findings(findings);
     }

@@ -30,7 +30,7 @@ pub use findings::{
     FigureRow, FindingsBuilder, OrgRow, Origin, TargetRow, deadline_date, doc_label,
     doc_type_label, figure_kind_label, org_kind_label, target_kind_label,
 };
-pub use news::{NewsRef, SourceRef, Sources};
+pub use news::{NewsBuilder, NewsRef, SourceRef, Sources};
 pub use saved::{SavedSearch, save as save_search};
 pub use sort::{SortKey, SortState};
 pub use whats_new::WhatsNew;
@@ -204,9 +204,23 @@ impl std::fmt::Debug for Library {
 }
 
 impl Library {
-    pub fn new(briefs: Vec<StoredBrief>) -> Self {
+    pub fn new(mut briefs: Vec<StoredBrief>) -> Self {
+        let news =
+            news::NewsColumn::build((briefs.iter_mut()).map(|s| std::mem::take(&mut s.brief.news)));
+        Self::with_news_column(briefs, news)
+    }
+
+    /// A library of `briefs` whose news items were read apart, into `news` (as the store's
+    /// `load_outline` does); the briefs' own lists are empty.
+    pub fn with_news(briefs: Vec<StoredBrief>, news: NewsBuilder) -> Self {
+        let news = news.finish(briefs.len());
+        Self::with_news_column(briefs, news)
+    }
+
+    fn with_news_column(briefs: Vec<StoredBrief>, news: news::NewsColumn) -> Self {
         let mut lib = Self {
             briefs,
+            news,
             ..Self::default()
         };
         lib.build_rows();
@@ -240,7 +254,7 @@ impl Library {
                 }
                 topics.push(row);
             }
-            news.extend((0..stored.brief.news.len()).map(|n| Row::News(b, n as u16)));
+            news.extend((0..self.news.count(b)).map(|n| Row::News(b, n as u16)));
 
             for entry in &stored.brief.glossary {
                 let known = term_index.get(&entry.term).copied();
@@ -271,23 +285,15 @@ impl Library {
         for stored in &mut self.briefs {
             stored.brief.glossary = Vec::new();
         }
-        self.news = news::NewsColumn::build(
-            self.briefs
-                .iter_mut()
-                .map(|s| std::mem::take(&mut s.brief.news)),
-        );
         brief_terms.terms.shrink_to_fit();
         self.brief_terms = brief_terms;
         self.first_topic = first_topic;
         for term in &mut terms {
-            let mut periods: Vec<String> = term
-                .briefs
-                .iter()
-                .flat_map(|b| self.period_labels[*b as usize].iter().cloned())
+            // Distinct first: a common term is defined by thousands of briefs.
+            let periods: std::collections::BTreeSet<&str> = (term.briefs.iter())
+                .flat_map(|b| self.period_labels[*b as usize].iter().map(String::as_str))
                 .collect();
-            periods.sort();
-            periods.dedup();
-            term.periods = periods;
+            term.periods = periods.into_iter().map(str::to_owned).collect();
         }
         let glossary = (0..terms.len() as u32).map(Row::Glossary).collect();
         self.terms = terms;

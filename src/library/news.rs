@@ -7,6 +7,7 @@
 //! [`super::folded`]). Only the few items whose lower-casing changes more than ASCII letters
 //! keep a lower-cased copy for search.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -14,7 +15,7 @@ use chrono::NaiveDate;
 
 use super::folded::folds_as_ascii;
 use super::packed::{Column, ColumnBuilder};
-use crate::model::{Lang, NewsItem, Section};
+use crate::model::{Lang, NewsItem, NewsRow, NewsSink, Section, SourceRow};
 
 /// One news item, as the library holds it. Its text is found only when asked for
 /// ([`NewsRef::text`]): sorting a hundred thousand items by date should not read them.
@@ -138,54 +139,107 @@ pub(super) struct NewsColumn {
     copies: Column,
 }
 
-impl NewsColumn {
-    /// Takes the items of each brief, in order.
-    pub(super) fn build<'a>(briefs: impl Iterator<Item = Vec<NewsItem>> + 'a) -> Self {
-        let mut out = Self::default();
-        let mut texts = ColumnBuilder::default();
-        let mut copies = ColumnBuilder::default();
-        let mut row = String::new();
-        let mut title_index: HashMap<Arc<str>, u32> = HashMap::new();
-        for items in briefs {
+/// Makes a [`NewsColumn`] from items given one at a time, brief by brief: the store reads
+/// them straight into it when it opens a large library, without a [`NewsItem`] of each on
+/// the way.
+#[derive(Default)]
+pub struct NewsBuilder {
+    out: NewsColumn,
+    texts: ColumnBuilder,
+    copies: ColumnBuilder,
+    /// The row being made: the item's text, then its sources' titles.
+    row: String,
+    title_index: HashMap<Arc<str>, u32>,
+}
+
+impl NewsSink for NewsBuilder {
+    fn push(&mut self, brief: usize, item: NewsRow<'_>) {
+        let out = &mut self.out;
+        while out.starts.len() <= brief {
             out.starts.push(out.entries.len() as u32);
-            for item in items {
-                row.clear();
-                row.push_str(&item.text);
-                for source in &item.sources {
-                    row.push('\n');
-                    row.push_str(&source.title);
+        }
+        self.row.clear();
+        self.row.push_str(item.text);
+        for source in item.sources {
+            self.row.push('\n');
+            self.row.push_str(&source.title);
+        }
+        if !folds_as_ascii(&self.row) {
+            out.copied.push(out.entries.len() as u32);
+            self.copies.push(&self.row.to_lowercase());
+        }
+        self.texts.push(&self.row);
+        for source in item.sources {
+            let title = match self.title_index.get(source.title.as_ref()) {
+                Some(&title) => title,
+                None => {
+                    let title: Arc<str> = source.title.as_ref().into();
+                    out.titles.push(Arc::clone(&title));
+                    let index = out.titles.len() as u32 - 1;
+                    self.title_index.insert(title, index);
+                    index
                 }
-                if !folds_as_ascii(&row) {
-                    out.copied.push(out.entries.len() as u32);
-                    copies.push(&row.to_lowercase());
-                }
-                texts.push(&row);
-                for source in item.sources {
-                    let title = *title_index.entry(source.title).or_insert_with_key(|title| {
-                        out.titles.push(Arc::clone(title));
-                        out.titles.len() as u32 - 1
-                    });
-                    out.sources.push(HeldSource {
-                        title,
-                        lang: source.lang,
-                    });
-                }
-                out.entries.push(Entry {
-                    date: item.date,
-                    section: item.section,
-                    text_len: u32::try_from(item.text.len()).unwrap_or(u32::MAX),
-                    sources_end: out.sources.len() as u32,
-                });
-            }
+            };
+            out.sources.push(HeldSource {
+                title,
+                lang: source.lang,
+            });
+        }
+        out.entries.push(Entry {
+            date: item.date,
+            section: item.section,
+            text_len: u32::try_from(item.text.len()).unwrap_or(u32::MAX),
+            sources_end: out.sources.len() as u32,
+        });
+    }
+
+    fn restart(&mut self) {
+        *self = Self::default();
+    }
+}
+
+impl NewsBuilder {
+    /// The column of the items pushed, for a library of `briefs` briefs.
+    pub(super) fn finish(self, briefs: usize) -> NewsColumn {
+        let mut out = self.out;
+        while out.starts.len() < briefs {
+            out.starts.push(out.entries.len() as u32);
         }
         out.starts.push(out.entries.len() as u32);
         out.entries.shrink_to_fit();
         out.sources.shrink_to_fit();
         out.titles.shrink_to_fit();
         out.copied.shrink_to_fit();
-        out.texts = texts.finish();
-        out.copies = copies.finish();
+        out.texts = self.texts.finish();
+        out.copies = self.copies.finish();
         out
+    }
+}
+
+impl NewsColumn {
+    /// Takes the items of each brief, in order.
+    pub(super) fn build(briefs: impl Iterator<Item = Vec<NewsItem>>) -> Self {
+        let mut builder = NewsBuilder::default();
+        let mut count = 0;
+        for (b, items) in briefs.enumerate() {
+            let mut sources = Vec::new();
+            for item in &items {
+                sources.clear();
+                sources.extend(item.sources.iter().map(|s| SourceRow {
+                    title: Cow::Borrowed(&s.title),
+                    lang: s.lang,
+                }));
+                let row = NewsRow {
+                    section: item.section,
+                    date: item.date,
+                    text: &item.text,
+                    sources: &sources,
+                };
+                builder.push(b, row);
+            }
+            count = b + 1;
+        }
+        builder.finish(count)
     }
 
     /// Item `n` of brief `b`.

@@ -5,6 +5,7 @@
 mod analysis;
 mod brief;
 mod date;
+mod news_row;
 mod stored;
 
 pub use analysis::{
@@ -17,4 +18,5 @@ pub use brief::{
     Warning,
 };
 pub use date::{PartialDate, Period, resolve_year};
+pub use news_row::{NewsRow, NewsSink, SourceRow};
 pub use stored::{BriefId, StoredBrief, Version};

@@ -8,7 +8,8 @@ use rusqlite::{Connection, OptionalExtension as _, Row};
 
 use super::{BriefId, Store, StoreError, StoredBrief};
 use crate::model::{
-    Brief, GlossaryEntry, GlossaryKind, NewsItem, Period, Policy, Section, Source, Topic,
+    Brief, GlossaryEntry, GlossaryKind, NewsItem, NewsRow, NewsSink, Period, Policy, Section,
+    Source, SourceRow, Topic,
 };
 
 /// One line of `briefdesk list`.
@@ -29,12 +30,36 @@ fn from_json<T: serde::de::DeserializeOwned>(text: &str) -> Result<T, StoreError
     serde_json::from_str(text).map_err(|e| StoreError::BadData(e.to_string()))
 }
 
-fn parse_date(text: Option<String>) -> Result<Option<NaiveDate>, StoreError> {
-    text.map(|t| {
-        t.parse()
-            .map_err(|_| StoreError::BadData(format!("bad date {t:?}")))
-    })
-    .transpose()
+/// A date as the store writes it, "YYYY-MM-DD", read by hand: chrono's parser took a twentieth
+/// of the time to open a large library, which holds hundreds of thousands of dates.
+fn parse_date(text: Option<&str>) -> Result<Option<NaiveDate>, StoreError> {
+    let Some(text) = text else {
+        return Ok(None);
+    };
+    let number = |digits: &[u8]| {
+        (digits.iter()).try_fold(0u32, |n, d| {
+            d.is_ascii_digit().then(|| n * 10 + u32::from(d - b'0'))
+        })
+    };
+    let date = match text.as_bytes() {
+        [y @ .., b'-', m1, m2, b'-', d1, d2] if y.len() == 4 => {
+            match (number(y), number(&[*m1, *m2]), number(&[*d1, *d2])) {
+                (Some(y), Some(m), Some(d)) => NaiveDate::from_ymd_opt(y as i32, m, d),
+                _ => None,
+            }
+        }
+        // Not written by this version: whatever chrono reads.
+        _ => text.parse().ok(),
+    };
+    date.map(Some)
+        .ok_or_else(|| StoreError::BadData(format!("bad date {text:?}")))
+}
+
+/// Text or NULL in column `i`.
+fn text_or_null<'r>(r: &'r Row<'_>, i: usize) -> Result<Option<&'r str>, StoreError> {
+    Ok(r.get_ref(i)?
+        .as_str_or_null()
+        .map_err(rusqlite::Error::from)?)
 }
 
 impl Store {
@@ -74,17 +99,22 @@ impl Store {
 
     /// Every brief not removed, whole, oldest first. Reads each table in one pass (a query
     /// per brief would be 40,000 queries for 10,000 briefs); the topics, most of the text,
-    /// on a second connection and thread while this one reads the rest.
+    /// and the glossaries on a second connection and thread while this one reads the rest.
     pub fn load_all(&self) -> Result<Vec<StoredBrief>, StoreError> {
+        let mut news = NewsItems::default();
         // The points are read whole: no need to count them apart.
-        Ok(self.load_all_with(TOPIC_COLUMNS, "0")?.briefs)
+        let mut briefs = self.load_all_with(TOPIC_COLUMNS, "0", &mut news)?.briefs;
+        for (stored, items) in briefs.iter_mut().zip(news.per_brief) {
+            stored.brief.news = items;
+        }
+        Ok(briefs)
     }
 
     /// Every brief not removed, without the topics' summaries, points and comments (most of
-    /// a library's text): what the window needs to show its tables.
-    /// [`Store::for_each_topic_text`] brings the rest.
-    pub fn load_outline(&self) -> Result<Outline, StoreError> {
-        self.load_all_with(OUTLINE_TOPIC_COLUMNS, "json_array_length(points)")
+    /// a library's text) and without their news, which go to `news` as they are read: what
+    /// the window needs to show its tables. [`Store::for_each_topic_text`] brings the rest.
+    pub fn load_outline(&self, news: &mut dyn NewsSink) -> Result<Outline, StoreError> {
+        self.load_all_with(OUTLINE_TOPIC_COLUMNS, "json_array_length(points)", news)
     }
 
     /// Calls `visit(brief id, topic position, texts)` for every topic, reading one row at a
@@ -114,23 +144,30 @@ impl Store {
         Ok(())
     }
 
-    /// The briefs with their topics' `topic_columns`, and each topic's `point_count` (SQL).
-    fn load_all_with(&self, topic_columns: &str, point_count: &str) -> Result<Outline, StoreError> {
+    /// The briefs with their topics' `topic_columns`, and each topic's `point_count` (SQL);
+    /// their news items go to `news`.
+    fn load_all_with(
+        &self,
+        topic_columns: &str,
+        point_count: &str,
+        news: &mut dyn NewsSink,
+    ) -> Result<Outline, StoreError> {
         let topics_sql =
             format!("SELECT brief_id, ord, {topic_columns}, {point_count} FROM topics");
         let second = self.path().filter(|p| !p.as_os_str().is_empty()).map(|p| {
             let (path, sql) = (p.to_owned(), topics_sql.clone());
             std::thread::Builder::new()
                 .name("load-topics".to_owned())
-                .spawn(move || -> Result<Children<(Topic, u16)>, StoreError> {
+                .spawn(move || -> Result<TopicsAndTerms, StoreError> {
                     let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
                         | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
                     let conn = Connection::open_with_flags(path, flags)?;
-                    read_children(&conn, &sql, read_counted_topic)
+                    read_topics_and_terms(&conn, &sql)
                 })
         });
         let mut out: Vec<StoredBrief> = Vec::new();
         let mut index: HashMap<i64, usize> = HashMap::new();
+        let mut ids: Vec<i64> = Vec::new();
         {
             let mut stmt = self.conn.prepare(
                 "SELECT b.title, b.series, b.publisher, b.caption, b.reading_minutes, b.period,
@@ -142,27 +179,18 @@ impl Store {
                 let id: i64 = r.get(11)?;
                 let head = HeadRow::read(r)?;
                 index.insert(id, out.len());
+                ids.push(id);
                 out.push(head.into_stored(BriefId(id), Vec::new(), Vec::new(), Vec::new())?);
             }
         }
-        let mut titles = SourceTitles::default();
-        let news = read_children(
-            &self.conn,
-            &format!("SELECT brief_id, ord, {NEWS_COLUMNS} FROM news"),
-            |r, at| read_news(r, at, &mut titles),
-        )?;
-        let glossary = read_children(
-            &self.conn,
-            &format!("SELECT brief_id, ord, {GLOSSARY_COLUMNS} FROM glossary"),
-            read_glossary,
-        )?;
-        let topics = match second {
+        read_news_in_order(&self.conn, &ids, news)?;
+        let (topics, glossary) = match second {
             Some(Ok(handle)) => match handle.join() {
-                Ok(Ok(topics)) => topics,
+                Ok(Ok(read)) => read,
                 // Could not read on a second connection: read here.
-                _ => read_children(&self.conn, &topics_sql, read_counted_topic)?,
+                _ => read_topics_and_terms(&self.conn, &topics_sql)?,
             },
-            _ => read_children(&self.conn, &topics_sql, read_counted_topic)?,
+            _ => read_topics_and_terms(&self.conn, &topics_sql)?,
         };
         let mut counts: Vec<Vec<u16>> = vec![Vec::new(); out.len()];
         for (id, items) in topics {
@@ -170,11 +198,6 @@ impl Store {
                 let (topics, points): (Vec<Topic>, Vec<u16>) = in_order(items).into_iter().unzip();
                 out[i].brief.topics = topics;
                 counts[i] = points;
-            }
-        }
-        for (id, items) in news {
-            if let Some(&i) = index.get(&id) {
-                out[i].brief.news = in_order(items);
             }
         }
         for (id, items) in glossary {
@@ -308,6 +331,24 @@ impl HeadRow {
 /// Rows of a child table by brief id, each with its `ord`.
 type Children<T> = HashMap<i64, Vec<(i64, T)>>;
 
+/// The topics (each with its number of points) and glossary entries of every brief.
+type TopicsAndTerms = (Children<(Topic, u16)>, Children<GlossaryEntry>);
+
+/// Reads the topics with `topics_sql`, then the glossaries: the half of the library that
+/// [`Store::load_all`] reads on a second thread while the first reads the briefs and news.
+fn read_topics_and_terms(
+    conn: &Connection,
+    topics_sql: &str,
+) -> Result<TopicsAndTerms, StoreError> {
+    let topics = read_children(conn, topics_sql, read_counted_topic)?;
+    let glossary = read_children(
+        conn,
+        &format!("SELECT brief_id, ord, {GLOSSARY_COLUMNS} FROM glossary"),
+        read_glossary,
+    )?;
+    Ok((topics, glossary))
+}
+
 /// Reads `sql` (brief id, ord, then the item's columns) into [`Children`].
 fn read_children<T>(
     conn: &Connection,
@@ -354,7 +395,7 @@ fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
             name: r.get(at + 7)?,
             name_zh: r.get(at + 8)?,
             issuing_body: r.get(at + 9)?,
-            date: parse_date(r.get(at + 10)?)?,
+            date: parse_date(text_or_null(r, at + 10)?)?,
         })
     } else {
         None
@@ -384,7 +425,6 @@ fn exact<T>(mut items: Vec<T>) -> Vec<T> {
     items
 }
 
-/// A news item from [`NEWS_COLUMNS`], starting at column `at`.
 /// The source titles read so far, each kept once: thousands of news items name the same
 /// "Reuters article".
 #[derive(Default)]
@@ -401,32 +441,97 @@ impl SourceTitles {
     }
 }
 
-/// A source as stored, its title borrowed from the row where it can be.
-#[derive(serde::Deserialize)]
-struct StoredSource<'a> {
-    #[serde(borrow)]
-    title: std::borrow::Cow<'a, str>,
-    lang: Option<crate::model::Lang>,
+/// News items whole, per brief ([`Store::load_all`]).
+#[derive(Default)]
+struct NewsItems {
+    per_brief: Vec<Vec<NewsItem>>,
+    titles: SourceTitles,
 }
 
-fn read_news(r: &Row<'_>, at: usize, titles: &mut SourceTitles) -> Result<NewsItem, StoreError> {
-    let section: String = r.get(at)?;
-    let json = r.get_ref(at + 3)?.as_str().map_err(rusqlite::Error::from)?;
-    let sources: Vec<StoredSource<'_>> =
-        serde_json::from_str(json).map_err(|e| StoreError::BadData(e.to_string()))?;
-    Ok(NewsItem {
-        section: Section::from_str_opt(&section)
-            .ok_or_else(|| StoreError::BadData(format!("bad section {section:?}")))?,
-        date: parse_date(r.get(at + 1)?)?,
-        text: r.get(at + 2)?,
-        sources: sources
-            .into_iter()
-            .map(|s| Source {
-                title: titles.share(&s.title),
-                lang: s.lang,
-            })
-            .collect(),
-    })
+impl NewsSink for NewsItems {
+    fn push(&mut self, brief: usize, item: NewsRow<'_>) {
+        if self.per_brief.len() <= brief {
+            self.per_brief.resize_with(brief + 1, Vec::new);
+        }
+        let item = NewsItem {
+            section: item.section,
+            date: item.date,
+            text: item.text.to_owned(),
+            sources: (item.sources.iter())
+                .map(|s| Source {
+                    title: self.titles.share(&s.title),
+                    lang: s.lang,
+                })
+                .collect(),
+        };
+        self.per_brief[brief].push(item);
+    }
+
+    fn restart(&mut self) {
+        self.per_brief.clear();
+    }
+}
+
+/// Gives `sink` the news items of the briefs `ids` (ascending), brief by brief, each
+/// brief's in order. Reads the table as it lies, which is that order unless it was edited;
+/// if it is not, starts again sorted (twice as slow).
+fn read_news_in_order(
+    conn: &Connection,
+    ids: &[i64],
+    sink: &mut dyn NewsSink,
+) -> Result<(), StoreError> {
+    let sql = format!("SELECT brief_id, ord, {NEWS_COLUMNS} FROM news");
+    if read_news(conn.prepare(&sql)?.query([])?, ids, sink, true)? {
+        return Ok(());
+    }
+    sink.restart();
+    let mut sorted = conn.prepare(&format!("{sql} ORDER BY brief_id, ord"))?;
+    read_news(sorted.query([])?, ids, sink, false)?;
+    Ok(())
+}
+
+/// Gives `sink` the `rows` (brief id, ord, then [`NEWS_COLUMNS`]) of the briefs `ids`. With
+/// `check_order`, stops and returns false at the first row out of order.
+fn read_news(
+    mut rows: rusqlite::Rows<'_>,
+    ids: &[i64],
+    sink: &mut dyn NewsSink,
+    check_order: bool,
+) -> Result<bool, StoreError> {
+    // The brief of the last row, as a place in `ids`, and that row's `ord`.
+    let mut at = 0;
+    let mut last: Option<(usize, i64)> = None;
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        if ids.get(at) != Some(&id) {
+            match ids.binary_search(&id) {
+                Ok(found) => at = found,
+                // A removed or replaced brief's.
+                Err(_) => continue,
+            }
+        }
+        let ord: i64 = r.get(1)?;
+        if check_order && last.is_some_and(|last| last >= (at, ord)) {
+            return Ok(false);
+        }
+        last = Some((at, ord));
+        let section = r.get_ref(2)?.as_str().map_err(rusqlite::Error::from)?;
+        let section = Section::from_str_opt(section)
+            .ok_or_else(|| StoreError::BadData(format!("bad section {section:?}")))?;
+        let date = parse_date(text_or_null(r, 3)?)?;
+        let text = r.get_ref(4)?.as_str().map_err(rusqlite::Error::from)?;
+        let json = r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?;
+        let sources: Vec<SourceRow<'_>> =
+            serde_json::from_str(json).map_err(|e| StoreError::BadData(e.to_string()))?;
+        let item = NewsRow {
+            section,
+            date,
+            text,
+            sources: &sources,
+        };
+        sink.push(at, item);
+    }
+    Ok(true)
 }
 
 /// A glossary entry from [`GLOSSARY_COLUMNS`], starting at column `at`.
@@ -454,14 +559,11 @@ fn load_topics(conn: &Connection, id: BriefId) -> Result<Vec<Topic>, StoreError>
 
 fn load_news(conn: &Connection, id: BriefId) -> Result<Vec<NewsItem>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
-        "SELECT {NEWS_COLUMNS} FROM news WHERE brief_id = ?1 ORDER BY ord"
+        "SELECT brief_id, ord, {NEWS_COLUMNS} FROM news WHERE brief_id = ?1 ORDER BY ord"
     ))?;
-    let mut rows = stmt.query([id.0])?;
-    let mut out = Vec::new();
-    while let Some(r) = rows.next()? {
-        out.push(read_news(r, 0, &mut SourceTitles::default())?);
-    }
-    Ok(out)
+    let mut items = NewsItems::default();
+    read_news(stmt.query([id.0])?, &[id.0], &mut items, false)?;
+    Ok(items.per_brief.pop().unwrap_or_default())
 }
 
 fn load_glossary(conn: &Connection, id: BriefId) -> Result<Vec<GlossaryEntry>, StoreError> {
@@ -474,4 +576,34 @@ fn load_glossary(conn: &Connection, id: BriefId) -> Result<Vec<GlossaryEntry>, S
         out.push(read_glossary(r, 0)?);
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod date_tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_by_hand_agree_with_chrono() {
+        let texts = [
+            "2021-02-09",
+            "1999-12-31",
+            "2024-02-29",
+            "0001-01-01",
+            "9999-12-31",
+            "2021-1-01",
+            "2023-02-29",
+            "2021-13-01",
+            "2021-00-10",
+            "20x1-01-01",
+            "",
+            "2021-01-01 ",
+            "2021/01/01",
+        ];
+        for text in texts {
+            let chrono: Option<NaiveDate> = text.parse().ok();
+            assert_eq!(parse_date(Some(text)).ok(), chrono.map(Some), "{text:?}");
+        }
+        assert!(parse_date(Some("2023-02-29")).is_err());
+        assert_eq!(parse_date(None).unwrap(), None);
+    }
 }

@@ -507,3 +507,69 @@ fn a_library_read_whole_shares_each_source_title() {
     }
     assert!(repeated > 0, "the sample names some source twice");
 }
+
+/// Records what a [`NewsSink`] is given: each item's brief and text.
+#[derive(Default)]
+struct Recorded {
+    items: Vec<(usize, String)>,
+    restarts: usize,
+}
+
+impl crate::model::NewsSink for Recorded {
+    fn push(&mut self, brief: usize, item: crate::model::NewsRow<'_>) {
+        self.items.push((brief, item.text.to_owned()));
+    }
+
+    fn restart(&mut self) {
+        self.items.clear();
+        self.restarts += 1;
+    }
+}
+
+#[test]
+fn news_come_brief_by_brief_in_order_even_from_an_edited_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("lib.sqlite")).unwrap();
+    let mut ids = Vec::new();
+    for i in 0..4 {
+        let brief = crate::generate::stored_brief(i, 7).brief;
+        let (key, bytes) = (format!("k{i}"), format!("brief {i}"));
+        match store.import(&file("g.txt", bytes.as_bytes(), &key), &brief) {
+            Ok(ImportOutcome::Imported(id)) => ids.push(id),
+            other => panic!("{other:?}"),
+        }
+    }
+    store.remove(ids[1]).unwrap();
+    let active = [ids[0], ids[2], ids[3]];
+    let expected: Vec<(usize, String)> = (active.iter().enumerate())
+        .flat_map(|(b, id)| {
+            let news = store.load(*id).unwrap().brief.news;
+            news.into_iter().map(move |n| (b, n.text))
+        })
+        .collect();
+    assert!(expected.len() > 10);
+
+    // As imported, the table lies in order: read once.
+    let mut sink = Recorded::default();
+    store.load_outline(&mut sink).unwrap();
+    assert_eq!((&sink.items, sink.restarts), (&expected, 0));
+
+    // The first brief's items moved to the end, the last brief's reversed.
+    store
+        .conn
+        .execute_batch(&format!(
+            "UPDATE news SET id = id + 1000000 WHERE brief_id = {};
+             UPDATE news SET id = -id WHERE brief_id = {};",
+            ids[0].0, ids[3].0
+        ))
+        .unwrap();
+    let mut sink = Recorded::default();
+    let outline = store.load_outline(&mut sink).unwrap();
+    assert_eq!((&sink.items, sink.restarts), (&expected, 1));
+    assert_eq!(outline.briefs.len(), 3);
+    let all = store.load_all().unwrap();
+    let texts: Vec<(usize, String)> = (all.iter().enumerate())
+        .flat_map(|(b, s)| s.brief.news.iter().map(move |n| (b, n.text.clone())))
+        .collect();
+    assert_eq!(texts, expected);
+}
