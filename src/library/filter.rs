@@ -184,6 +184,9 @@ impl Filter {
         }
         let wanted_langs = self.langs.iter().fold(0u8, |m, l| m | lang_bit(*l));
         let mut passed = Vec::with_capacity(searched.len());
+        // Rows that count for the same periods one after the other (a brief's topics, its
+        // news), counted together: one look-up per period instead of one per row.
+        let mut run: (&[String], usize) = (&[], 0);
         for p in searched {
             let facts = facts(lib, rows[p as usize]);
             let failing = self.failing(&facts, wanted_langs);
@@ -191,9 +194,18 @@ impl Filter {
                 passed.push(p);
             }
             if count {
+                if FacetCounts::counts_for(failing, Group::Period) {
+                    if std::ptr::eq(run.0, facts.periods) {
+                        run.1 += 1;
+                    } else {
+                        counts.add_periods(run.0, run.1);
+                        run = (facts.periods, 1);
+                    }
+                }
                 counts.add(&facts, failing);
             }
         }
+        counts.add_periods(run.0, run.1);
         (passed, counts)
     }
 
@@ -242,20 +254,28 @@ impl Filter {
 }
 
 impl FacetCounts {
-    /// Counts one row whose facts fail the groups in `failing`: each group counts the rows
-    /// that pass every other group.
-    fn add(&mut self, facts: &Facts<'_>, failing: u8) {
-        let counts_for = |group: Group| failing == 0 || failing == group as u8;
-        if counts_for(Group::Period) {
-            for p in facts.periods {
-                match self.periods.get_mut(p) {
-                    Some(n) => *n += 1,
-                    None => {
-                        self.periods.insert(p.clone(), 1);
-                    }
+    /// Whether a row whose facts fail the groups in `failing` counts for `group`: each group
+    /// counts the rows that pass every other group.
+    fn counts_for(failing: u8, group: Group) -> bool {
+        failing == 0 || failing == group as u8
+    }
+
+    /// Counts `rows` rows of the periods `labels`.
+    fn add_periods(&mut self, labels: &[String], rows: usize) {
+        for p in labels {
+            match self.periods.get_mut(p) {
+                Some(n) => *n += rows,
+                None => {
+                    self.periods.insert(p.clone(), rows);
                 }
             }
         }
+    }
+
+    /// Counts one row whose facts fail the groups in `failing`, but for its periods
+    /// ([`FacetCounts::add_periods`]).
+    fn add(&mut self, facts: &Facts<'_>, failing: u8) {
+        let counts_for = |group: Group| Self::counts_for(failing, group);
         if counts_for(Group::Body) {
             for body in facts.bodies.iter().flatten() {
                 match self.bodies.get_mut(*body) {
@@ -371,6 +391,16 @@ fn finding_facts(lib: &Library, brief: u32, origin: super::Origin) -> Facts<'_> 
 /// "MIIT, Ministry of Natural Resources" names two bodies; "… Economic and Information Bureau"
 /// is one.
 pub fn split_bodies(text: &str) -> Vec<&str> {
+    // Most footers name one body: no separator, nor a byte that begins one of the two
+    // Chinese separators (E3 80 81, EF BC 9B). Splitting by a set of chars decodes every char.
+    if !(text.bytes()).any(|b| matches!(b, b',' | b';' | 0xE3 | 0xEF)) {
+        let body = text.trim();
+        return if body.is_empty() {
+            Vec::new()
+        } else {
+            vec![body]
+        };
+    }
     text.split([',', ';', '、', '；'])
         .map(str::trim)
         .filter(|b| !b.is_empty())

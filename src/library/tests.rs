@@ -232,6 +232,24 @@ fn a_footer_naming_several_bodies_counts_for_each() {
         filter::split_bodies("Beijing Municipal Economic and Information Bureau"),
         ["Beijing Municipal Economic and Information Bureau"]
     );
+    // One body or several, in either script, as a plain split by every separator gives.
+    for text in [
+        " MIIT ",
+        "",
+        "   ",
+        "国务院",
+        "工信部、发改委",
+        "工信部；发改委",
+        "A,,B",
+        "NEA; ",
+        "「」",
+    ] {
+        let split: Vec<&str> = (text.split([',', ';', '、', '；']))
+            .map(str::trim)
+            .filter(|b| !b.is_empty())
+            .collect();
+        assert_eq!(filter::split_bodies(text), split, "{text:?}");
+    }
 }
 
 /// The order the first version gave: one full stable sort per key, oldest key first.
