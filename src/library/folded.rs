@@ -13,9 +13,17 @@ pub(super) fn folds_as_ascii(text: &str) -> bool {
 }
 
 fn lowercases_to_itself(c: char) -> bool {
+    // CJK radicals, punctuation, kana and ideographs have no case (a test checks them all):
+    // answered without a look-up in the case tables.
+    if CASELESS_CJK.contains(&c) {
+        return true;
+    }
     let mut lower = c.to_lowercase();
     lower.next() == Some(c) && lower.next().is_none()
 }
+
+/// From CJK Radicals to the end of CJK Unified Ideographs.
+const CASELESS_CJK: std::ops::RangeInclusive<char> = '\u{2E80}'..='\u{9FFF}';
 
 /// A lower-cased search term, found in text that [`folds_as_ascii`] with ASCII case ignored.
 pub(super) struct FoldedFinder {
@@ -121,6 +129,15 @@ pub(super) fn parts_with_all(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_caseless_cjk_range_has_no_cased_character() {
+        for c in CASELESS_CJK {
+            let mut lower = c.to_lowercase();
+            assert_eq!((lower.next(), lower.next()), (Some(c), None), "{c:?}");
+            assert!(!c.is_uppercase() && !c.is_lowercase(), "{c:?}");
+        }
+    }
 
     #[test]
     fn folding_as_ascii_is_lower_casing_as_ascii() {

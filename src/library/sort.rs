@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::folded::folds_as_ascii;
 use super::{Align, Library, View, columns};
 
 /// The rank of an empty cell: last in either direction.
@@ -111,9 +112,10 @@ const CHUNK: usize = 16;
 
 /// The sort keys of a column's cells.
 ///
-/// A text column's cells are mostly the library's own texts, borrowed: ASCII ones are
-/// compared as they are with their letters lower-cased a chunk at a time as the sort reads
-/// them, the others are lower-cased copies. (Copying every text lower-cased, 116 MB for the
+/// A text column's cells are mostly the library's own texts, borrowed: those whose lower
+/// case differs only in ASCII letters (English, Chinese) are compared as they are with their
+/// letters lower-cased a chunk at a time as the sort reads them, the others are lower-cased
+/// copies. (Copying every text lower-cased, 116 MB for the
 /// news of a million-item library, made the first sort slower: see BENCHMARKS.md.)
 ///
 /// Dates and numbers are short and mostly made on the spot: their keys' texts lie end to end
@@ -184,7 +186,8 @@ impl<'a> Keys<'a> {
             } else {
                 Kind::Cell
             });
-            keys.cells.push(if cell.is_ascii() {
+            // Chinese lower-cases to itself: only texts with other cased letters are copied.
+            keys.cells.push(if folds_as_ascii(&cell) {
                 cell
             } else {
                 Cow::Owned(cell.to_lowercase())
