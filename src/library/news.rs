@@ -155,6 +155,7 @@ pub struct NewsBuilder {
 impl NewsSink for NewsBuilder {
     fn push(&mut self, brief: usize, item: NewsRow<'_>) {
         let out = &mut self.out;
+        debug_assert!(out.starts.len() <= brief + 1, "briefs come in order");
         while out.starts.len() <= brief {
             out.starts.push(out.entries.len() as u32);
         }

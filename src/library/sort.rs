@@ -115,8 +115,8 @@ const CHUNK: usize = 16;
 /// A text column's cells are mostly the library's own texts, borrowed: those whose lower
 /// case differs only in ASCII letters (English, Chinese) are compared as they are with their
 /// letters lower-cased a chunk at a time as the sort reads them, the others are lower-cased
-/// copies. (Copying every text lower-cased, 116 MB for the
-/// news of a million-item library, made the first sort slower: see BENCHMARKS.md.)
+/// copies. (Copying every text lower-cased, 116 MB for the news of a million-item library,
+/// made the first sort slower: see BENCHMARKS.md.)
 ///
 /// Dates and numbers are short and mostly made on the spot: their keys' texts lie end to end
 /// in one string. A long column is made in two halves, one per core; `text` is then the first

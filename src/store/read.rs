@@ -166,7 +166,7 @@ impl Store {
                 })
         });
         let mut out: Vec<StoredBrief> = Vec::new();
-        let mut index: HashMap<i64, usize> = HashMap::new();
+        // Ascending (`ORDER BY b.id`): a brief's place in `out` is its id's place here.
         let mut ids: Vec<i64> = Vec::new();
         {
             let mut stmt = self.conn.prepare(
@@ -178,7 +178,6 @@ impl Store {
             while let Some(r) = rows.next()? {
                 let id: i64 = r.get(11)?;
                 let head = HeadRow::read(r)?;
-                index.insert(id, out.len());
                 ids.push(id);
                 out.push(head.into_stored(BriefId(id), Vec::new(), Vec::new(), Vec::new())?);
             }
@@ -194,14 +193,14 @@ impl Store {
         };
         let mut counts: Vec<Vec<u16>> = vec![Vec::new(); out.len()];
         for (id, items) in topics {
-            if let Some(&i) = index.get(&id) {
+            if let Ok(i) = ids.binary_search(&id) {
                 let (topics, points): (Vec<Topic>, Vec<u16>) = in_order(items).into_iter().unzip();
                 out[i].brief.topics = topics;
                 counts[i] = points;
             }
         }
         for (id, items) in glossary {
-            if let Some(&i) = index.get(&id) {
+            if let Ok(i) = ids.binary_search(&id) {
                 out[i].brief.glossary = in_order(items);
             }
         }
