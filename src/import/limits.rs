@@ -188,6 +188,7 @@ mod tests {
             news: vec![NewsItem {
                 section: Section::Policy,
                 date: None,
+                until: None,
                 text: "x".repeat(MAX_FIELD_CHARS),
                 sources: Vec::new(),
             }],

@@ -233,6 +233,7 @@ impl NewsColumn {
                 let row = NewsRow {
                     section: item.section,
                     date: item.date,
+                    until: item.until,
                     text: &item.text,
                     sources: &sources,
                 };
@@ -314,6 +315,7 @@ mod tests {
         NewsItem {
             section: Section::Corporate,
             date: NaiveDate::from_ymd_opt(2021, 3, sources.len() as u32 + 1),
+            until: None,
             text: text.to_owned(),
             sources: sources
                 .iter()

@@ -30,6 +30,10 @@ pub struct Brief {
     /// (a subscription note, an introduction).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The topics an issue lists before its first topic ("MERICS Top 5", "In this issue …
+    /// we cover the following topics:"), as written, without their numbers or bullets.
+    #[serde(default)]
+    pub contents: Vec<String>,
     pub topics: Vec<Topic>,
     pub news: Vec<NewsItem>,
     pub glossary: Vec<GlossaryEntry>,
@@ -48,8 +52,11 @@ pub struct Topic {
     pub points: Vec<String>,
     /// Bullet points that start with a date ("February 7: …").
     pub events: Vec<Event>,
-    /// The "MERICS comment" paragraphs, joined with a blank line.
+    /// The "MERICS comment" (or "MERICS analysis") paragraphs, joined with a blank line.
     pub comment: String,
+    /// "What to watch" paragraphs (China Essentials stories), joined with a blank line.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub watch: String,
     pub policy: Option<Policy>,
 }
 
@@ -101,7 +108,11 @@ impl Section {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct NewsItem {
     pub section: Section,
+    /// The day the entry is dated, the first day of a range ("March 30-April 2").
     pub date: Option<NaiveDate>,
+    /// The last day of a range of dates, when the entry gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub until: Option<NaiveDate>,
     pub text: String,
     pub sources: Vec<Source>,
 }

@@ -9,6 +9,8 @@ use super::{Lang, Section};
 pub struct NewsRow<'a> {
     pub section: Section,
     pub date: Option<NaiveDate>,
+    /// The last day of a range of dates.
+    pub until: Option<NaiveDate>,
     pub text: &'a str,
     pub sources: &'a [SourceRow<'a>],
 }

@@ -101,6 +101,39 @@ pub fn scan_date(s: &str) -> Option<(PartialDate, usize)> {
         .or_else(|| scan_chinese(s))
 }
 
+/// The end of a range of dates right after a date that ended at byte `at` of `s`: "-3" or
+/// "–3" (the same month), "-April 2" or " to April 2" (another month), each with an optional
+/// year. Returns the end and the bytes used up to it.
+pub fn scan_range_end(s: &str, start: PartialDate, at: usize) -> Option<(PartialDate, usize)> {
+    let rest = &s[at..];
+    let sep_len = ["-", "–", "—", " - ", " – ", " — ", " to ", " bis "]
+        .iter()
+        .find(|sep| rest.starts_with(**sep))
+        .map(|sep| sep.len())?;
+    let from = at + sep_len;
+    let tail = &s[from..];
+    if let Some((mut end, used)) = scan_month_first(tail) {
+        if end.year.is_none() {
+            end.year = start.year;
+        }
+        return Some((end, from + used));
+    }
+    let (day, len) = scan_number(tail)?;
+    if len > 2 || !valid(start.month, day) || day <= start.day {
+        return None;
+    }
+    if tail[len..].starts_with(|c: char| c.is_alphanumeric()) {
+        return None;
+    }
+    let year = scan_year_after(s, from + len);
+    let end = PartialDate {
+        year: year.map(|(y, _)| y).or(start.year),
+        month: start.month,
+        day,
+    };
+    Some((end, year.map_or(from + len, |(_, e)| e)))
+}
+
 /// "February 18, 2021", "Feb. 18", "February 18 2021".
 fn scan_month_first(s: &str) -> Option<(PartialDate, usize)> {
     let (month, mut i) = scan_month(s)?;

@@ -39,6 +39,7 @@ mod glossary;
 mod header;
 pub(crate) mod lines;
 mod news;
+mod paragraphs;
 mod policy_name;
 mod scanners;
 mod script;
@@ -50,7 +51,10 @@ use chrono::{Datelike as _, NaiveDate};
 
 use crate::model::{Brief, PartialDate, Period, Topic, Warning};
 use lines::Line;
-use scanners::{is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_topic_heading};
+use scanners::{
+    is_boilerplate, is_worth_noting, scan_authors, scan_label, scan_story_heading,
+    scan_topic_heading,
+};
 
 pub use dates::{find_month_year, parse_full_date};
 pub use policy_name::{PolicyNames, split_policy_name};
@@ -79,23 +83,43 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     let mut warnings = Warnings::default();
     let mut pending = Vec::new();
 
-    let header = header::parse_header(&lines[..layout.header_end]);
+    let mut header = header::parse_header(&lines[..layout.header_end], layout.contents.as_ref());
     for (no, text) in &header.stray {
         warnings.add(*no, format!("skipped web page text {text:?}"));
     }
     for (no, why) in &header.dropped {
         warnings.add(*no, why.clone());
     }
-    let topics = read_topics(&lines, &layout, &header, &mut warnings, &mut pending);
+    let contents = layout
+        .contents
+        .as_ref()
+        .map(|c| c.items.clone())
+        .unwrap_or_default();
+    let headlines = unnumbered_headlines(&layout, &mut header, &contents, &lines);
+    let wrapped = paragraphs::hard_wrapped(&lines);
+    let (topics, bylines) = read_topics(
+        &lines,
+        &layout,
+        &headlines,
+        wrapped,
+        &mut warnings,
+        &mut pending,
+    );
+    header.authors.extend(bylines);
     let news = match &layout.news {
         Some(range) => news::parse_news(&lines[range.clone()], &mut warnings, &mut pending),
         None => Vec::new(),
     };
-    let authors = layout
+    let mut authors = layout
         .authors
         .clone()
         .map(|range| read_authors(&lines[range], &mut warnings))
         .unwrap_or_default();
+    for name in std::mem::take(&mut header.authors) {
+        if !authors.contains(&name) {
+            authors.push(name);
+        }
+    }
 
     let mut brief = Brief {
         title: String::new(),
@@ -106,12 +130,13 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         period: None,
         authors,
         notes: Vec::new(),
+        contents,
         topics,
         news,
         glossary: Vec::new(),
         warnings: Vec::new(),
     };
-    let single_topic = layout.topics.first().is_some_and(|t| t.headline.is_none());
+    let single_topic = layout.topics.len() == 1 && layout.topics[0].headline.is_none();
     set_title_and_notes(
         &mut brief,
         header.title,
@@ -119,37 +144,88 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         single_topic,
         &mut warnings,
     );
-    resolve_dates(&mut brief, pending, header.period_hint, &mut warnings);
-    brief.period = brief_period(&brief, header.period_hint);
+    let hint = header.period_hint.or(header.dated_hint);
+    resolve_dates(&mut brief, pending, hint, &mut warnings);
+    brief.period = brief_period(&brief, header.period_hint, header.dated_hint);
     brief.glossary = collect_glossary(&brief);
     warn_if_cut_off(&lines, &layout, &mut warnings);
     brief.warnings = warnings.into_sorted();
     Ok(brief)
 }
 
+/// The headlines of topics the page writes without one (see [`TopicPart::headline`]), by
+/// topic index: the free line just above the topic's first label (taken from the header's
+/// notes), else the topic's entry in the contents list, else the title (a single-topic page).
+fn unnumbered_headlines(
+    layout: &Layout<'_>,
+    header: &mut header::Header,
+    contents: &[String],
+    lines: &[Line<'_>],
+) -> Vec<Option<String>> {
+    layout
+        .topics
+        .iter()
+        .enumerate()
+        .map(|(index, part)| {
+            if part.headline.is_some() {
+                return None;
+            }
+            let above = lines[..part.body.start]
+                .iter()
+                .rev()
+                .find(|l| !l.is_blank())
+                .map(|l| l.no);
+            let from_notes = header.rest.last().filter(|(no, text)| {
+                Some(*no) == above && header.title.is_some() && is_headline_like(text)
+            });
+            if from_notes.is_some() {
+                return header.rest.pop().map(|(_, text)| text);
+            }
+            if let Some(entry) = contents.get(index) {
+                return Some(entry.clone());
+            }
+            header.title.clone()
+        })
+        .collect()
+}
+
+/// A line that can be a headline: short, and not a sentence that ends in a full stop.
+fn is_headline_like(text: &str) -> bool {
+    text.chars().count() <= 200 && !text.ends_with(['.', ':', '!'])
+}
+
 fn read_topics(
     lines: &[Line<'_>],
     layout: &Layout<'_>,
-    header: &header::Header,
+    headlines: &[Option<String>],
+    wrapped: bool,
     warnings: &mut Warnings,
     pending: &mut Vec<Pending>,
-) -> Vec<Topic> {
+) -> (Vec<Topic>, Vec<String>) {
     let mut topics = Vec::with_capacity(layout.topics.len());
+    let mut bylines = Vec::new();
     for (index, part) in layout.topics.iter().enumerate() {
         let headline = match part.headline {
             Some(h) => h,
-            None => header.title.as_deref().unwrap_or_default(),
+            None => headlines
+                .get(index)
+                .and_then(|h| h.as_deref())
+                .unwrap_or_default(),
         };
         let heading = topic::Heading {
             index,
             number: part.number,
             headline,
             line: part.line,
+            wrapped,
+            labelled_page: layout.labelled,
         };
         let body = &lines[part.body.clone()];
-        topics.push(topic::parse_topic(&heading, body, warnings, pending));
+        let read = topic::parse_topic(&heading, body, warnings, pending);
+        topics.push(read.topic);
+        bylines.extend(read.bylines);
     }
-    topics
+    (topics, bylines)
 }
 
 /// The title (else the first headline, with a warning), and the header lines that are not
@@ -164,7 +240,9 @@ fn set_title_and_notes(
     brief.title = match title {
         Some(title) => title,
         None => {
-            warnings.add(1, "no title found; using the first headline".to_owned());
+            if !single_topic {
+                warnings.add(1, "no title found; using the first headline".to_owned());
+            }
             brief
                 .topics
                 .first()
@@ -292,6 +370,9 @@ fn count_odd_chars(bytes: &[u8]) -> usize {
 /// Where each part of the brief is, as line indices.
 struct Layout<'l> {
     header_end: usize,
+    /// Some topic part carries a label ("At a glance:", "The facts:" …).
+    labelled: bool,
+    contents: Option<header::Contents>,
     topics: Vec<TopicPart<'l>>,
     news: Option<std::ops::Range<usize>>,
     authors: Option<std::ops::Range<usize>>,
@@ -299,9 +380,11 @@ struct Layout<'l> {
 
 struct TopicPart<'l> {
     number: u32,
-    /// `None` for a single-topic page, whose headline is the title.
+    /// `None` where the page writes no headline before the topic's first label: a
+    /// single-topic page (the headline is the title), or an excerpt whose first topic
+    /// starts with "At a glance:" (its contents entry, or the line before it).
     headline: Option<&'l str>,
-    /// The 1-based line of the heading, or of the first label on a single-topic page.
+    /// The 1-based line of the heading, or of the first label.
     line: usize,
     body: std::ops::Range<usize>,
 }
@@ -311,48 +394,130 @@ impl<'l> Layout<'l> {
         let worth = lines.iter().position(|l| is_worth_noting(&l.text));
         let authors = authors_line(lines, worth);
         let body_end = worth.or(authors).unwrap_or(lines.len());
-        let headings = topic_headings(&lines[..body_end]);
         let labelled = lines[..body_end]
             .iter()
             .position(|l| scan_label(&l.text).is_some());
-        let mut topics = Vec::new();
-        let header_end = if let Some(&(first, _, _)) = headings.first() {
-            for (k, &(at, number, headline)) in headings.iter().enumerate() {
-                let end = headings.get(k + 1).map_or(body_end, |h| h.0);
-                topics.push(TopicPart {
-                    number,
-                    headline: Some(headline),
-                    line: lines[at].no,
-                    body: at + 1..end,
-                });
+        let stories = story_headings(&lines[..body_end]);
+        let front_end = labelled
+            .into_iter()
+            .chain(stories.first().map(|s| s.0))
+            .min()
+            .unwrap_or(body_end);
+        let contents = header::find_contents(&lines[..front_end]);
+        let skip = contents.as_ref().map_or(0..0, |c| c.range.clone());
+        let mut headings = topic_headings(&lines[..body_end], &skip, labelled);
+        let numbered = !headings.is_empty();
+        if headings.is_empty() {
+            headings = stories;
+        }
+        if headings.is_empty()
+            && let Some(contents) = &contents
+        {
+            headings = contents_headings(&lines[..body_end], contents);
+        }
+        // A brief is known by its labels, its news, its stories, or (a story page without
+        // labels) by the series or a title of topics in its first lines.
+        let branded = lines[..front_end.min(body_end)]
+            .iter()
+            .filter(|l| !l.is_blank())
+            .take(12)
+            .any(|l| header::is_brand_line(&l.text));
+        let story_page = !numbered && !headings.is_empty();
+        // A first topic written without its numbered headline: its first label, or on a
+        // branded page without labels its first paragraph, opens it.
+        let unnumbered_first = match (labelled, headings.first()) {
+            (Some(label), Some(&(first, number, _))) => {
+                (numbered && number == 2 && label < first).then_some(label)
             }
-            first
-        } else if let Some(first_label) = labelled {
+            (Some(label), None) => Some(label),
+            (None, None) if branded => first_paragraph(&lines[..body_end], &skip),
+            (None, _) => None,
+        };
+        let mut topics = Vec::new();
+        if let Some(start) = unnumbered_first {
+            let end = headings.first().map_or(body_end, |h| h.0);
             topics.push(TopicPart {
                 number: 1,
                 headline: None,
-                line: lines[first_label].no,
-                body: first_label..body_end,
+                line: lines[start].no,
+                body: start..end,
             });
-            first_label
-        } else {
-            body_end
+        }
+        for (k, &(at, number, headline)) in headings.iter().enumerate() {
+            let end = headings.get(k + 1).map_or(body_end, |h| h.0);
+            topics.push(TopicPart {
+                number,
+                headline: Some(headline),
+                line: lines[at].no,
+                body: at + 1..end,
+            });
+        }
+        let header_end = match (unnumbered_first, headings.first()) {
+            (Some(start), _) => start,
+            (None, Some(h)) => story_heading_above(lines, h.0, &skip),
+            (None, None) => body_end,
         };
         let news_end = authors
             .filter(|&a| worth.is_some_and(|w| a > w))
             .unwrap_or(lines.len());
         let news = worth.map(|w| w + 1..news_end);
-        let has_labels = labelled.is_some();
         let has_news = news
             .as_ref()
             .is_some_and(|r| lines[r.clone()].iter().any(|l| !l.is_blank()));
-        (has_labels || has_news).then_some(Self {
+        let has_topics = labelled.is_some() || story_page || (branded && !topics.is_empty());
+        (has_topics || has_news).then_some(Self {
             header_end,
+            labelled: labelled.is_some(),
+            contents,
             topics,
             news,
             authors: authors.map(|a| a..lines.len()),
         })
     }
+}
+
+/// Where the header ends above the first topic's headline at `at`: a "Top story" heading
+/// line right above it belongs to the topic, not the header.
+fn story_heading_above(lines: &[Line<'_>], at: usize, skip: &std::ops::Range<usize>) -> usize {
+    let above = lines[..at].iter().rposition(|l| !l.is_blank());
+    match above {
+        Some(i) if !skip.contains(&i) && scan_story_heading(&lines[i].text).is_some() => i,
+        _ => at,
+    }
+}
+
+/// The first paragraph of running text (a line of at least 15 words that is not a header
+/// item), outside the contents list.
+fn first_paragraph(lines: &[Line<'_>], skip: &std::ops::Range<usize>) -> Option<usize> {
+    lines.iter().enumerate().position(|(i, l)| {
+        !skip.contains(&i)
+            && l.text.split_whitespace().nth(14).is_some()
+            && !header::is_front_matter(&l.text)
+    })
+}
+
+/// Topics found by their headlines repeating the contents list's entries (a China
+/// Essentials issue whose stories have no "Top story" heading).
+fn contents_headings<'l>(
+    lines: &'l [Line<'_>],
+    contents: &header::Contents,
+) -> Vec<(usize, u32, &'l str)> {
+    let entries: Vec<String> = contents
+        .items
+        .iter()
+        .map(|e| header::normalise(header::strip_entry_label(e)))
+        .collect();
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate().skip(contents.range.end) {
+        let text = header::strip_entry_label(&line.text);
+        if text.is_empty() || text.len() > 300 {
+            continue;
+        }
+        if entries.contains(&header::normalise(text)) {
+            found.push((i, found.len() as u32 + 1, text));
+        }
+    }
+    found
 }
 
 /// The "Author(s)" line that closes the brief: after "Worth noting", or without one, after
@@ -365,16 +530,25 @@ fn authors_line(lines: &[Line<'_>], worth: Option<usize>) -> Option<usize> {
         .filter(|&a| start.is_none_or(|s| a > s))
 }
 
-/// Topic headings numbered 1, 2, 3 … A numbered line directly followed by the next number (a
-/// contents list) is not a heading.
-fn topic_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
+/// Topic headings numbered 1, 2, 3 … (or 2, 3 … after a first topic that has no numbered
+/// headline, which starts at the first label). A numbered line directly followed by the next
+/// number (a contents list) is not a heading, nor is a line of the contents list (`skip`).
+fn topic_headings<'l>(
+    lines: &'l [Line<'_>],
+    skip: &std::ops::Range<usize>,
+    first_label: Option<usize>,
+) -> Vec<(usize, u32, &'l str)> {
     let mut found = Vec::new();
     let mut expected = 1;
     for (i, line) in lines.iter().enumerate() {
+        if skip.contains(&i) {
+            continue;
+        }
         let Some((number, headline)) = scan_topic_heading(&line.text) else {
             continue;
         };
-        if number != expected {
+        let starts_late = found.is_empty() && number == 2 && first_label.is_some_and(|l| l < i);
+        if number != expected && !starts_late {
             continue;
         }
         let next = lines[i + 1..].iter().find(|l| !l.is_blank());
@@ -382,7 +556,35 @@ fn topic_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
             continue;
         }
         found.push((i, number, headline));
-        expected += 1;
+        expected = number + 1;
+    }
+    found
+}
+
+/// China Essentials stories: a "Top story" heading, then the story's headline on the next
+/// line with text (or on the heading's own line, "TOP STORY: …"). The headline is the
+/// topic's; the stories are numbered in order.
+fn story_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
+    let mut found = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let Some(inline) = scan_story_heading(&line.text) else {
+            continue;
+        };
+        let number = found.len() as u32 + 1;
+        if !inline.is_empty() {
+            found.push((i, number, inline));
+            continue;
+        }
+        let Some((k, next)) = lines[i + 1..]
+            .iter()
+            .enumerate()
+            .find(|(_, l)| !l.is_blank())
+        else {
+            continue;
+        };
+        if scan_label(&next.text).is_none() {
+            found.push((i + 1 + k, number, &*next.text));
+        }
     }
     found
 }
@@ -417,6 +619,8 @@ pub(crate) enum DateSlot {
     /// Topic index, event index.
     Event(usize, usize),
     News(usize),
+    /// The last day of a news entry's range of dates.
+    NewsUntil(usize),
     Policy(usize),
 }
 
@@ -504,6 +708,7 @@ fn set_date(brief: &mut Brief, slot: DateSlot, date: Option<NaiveDate>) {
     match slot {
         DateSlot::Event(t, e) => brief.topics[t].events[e].date = date,
         DateSlot::News(n) => brief.news[n].date = date,
+        DateSlot::NewsUntil(n) => brief.news[n].until = date,
         DateSlot::Policy(t) => {
             if let Some(policy) = &mut brief.topics[t].policy {
                 policy.date = date;
@@ -514,7 +719,11 @@ fn set_date(brief: &mut Brief, slot: DateSlot, date: Option<NaiveDate>) {
 
 /// The month of the latest policy or news date, else the month the title names, else the
 /// month of the latest event.
-fn brief_period(brief: &Brief, title_month: Option<Period>) -> Option<Period> {
+fn brief_period(
+    brief: &Brief,
+    title_month: Option<Period>,
+    dated: Option<Period>,
+) -> Option<Period> {
     let policy_or_news = brief
         .topics
         .iter()
@@ -524,6 +733,7 @@ fn brief_period(brief: &Brief, title_month: Option<Period>) -> Option<Period> {
         .map(Period::of);
     policy_or_news
         .or(title_month)
+        .or(dated)
         .or_else(|| brief.dates().max().map(Period::of))
 }
 

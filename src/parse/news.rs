@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use super::lines::Line;
 use super::scanners::{is_boilerplate, scan_bullet, scan_news_heading};
 use super::sources::split_sources;
-use super::topic::dated;
+use super::topic::{dated, dated_range};
 use super::{DateSlot, Pending, Warnings};
 use crate::model::{NewsItem, Section};
 
@@ -81,19 +81,26 @@ impl<'l> NewsReader<'_, 'l> {
             );
             Section::Policy
         });
-        let (date, body) = match dated(&entry) {
-            Some((date, body)) => {
+        let (date, until, body) = match dated_range(&entry) {
+            Some((date, until, body)) => {
                 self.pending.push(Pending {
                     slot: DateSlot::News(self.items.len()),
                     date,
                     line: no,
                 });
-                (date.full(), body)
+                if let Some(until) = until {
+                    self.pending.push(Pending {
+                        slot: DateSlot::NewsUntil(self.items.len()),
+                        date: until,
+                        line: no,
+                    });
+                }
+                (date.full(), until.and_then(|u| u.full()), body)
             }
             None => {
                 self.warnings
                     .add(no, "news entry does not start with a date".to_owned());
-                (None, &*entry)
+                (None, None, &*entry)
             }
         };
         let (text, sources) = split_sources(body);
@@ -104,6 +111,7 @@ impl<'l> NewsReader<'_, 'l> {
         self.items.push(NewsItem {
             section,
             date,
+            until,
             text: text.to_owned(),
             sources,
         });

@@ -5,8 +5,12 @@ use super::trim::{trim, trim_start};
 /// A label that opens a part of a topic.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Label {
+    /// "At a glance:", and a China Essentials story's "The facts:".
     AtAGlance,
+    /// "MERICS comment:", and a China Essentials story's "MERICS analysis:".
     Comment,
+    /// "What to watch:" (China Essentials).
+    Watch,
     PolicyName,
     IssuingBody,
     Date,
@@ -28,6 +32,14 @@ const LABELS: &[(&str, Label)] = &[
     ("merics-kommentar", Label::Comment),
     ("merics kommentar", Label::Comment),
     ("comment", Label::Comment),
+    ("merics analysis", Label::Comment),
+    ("merics-analyse", Label::Comment),
+    ("merics analyse", Label::Comment),
+    ("the facts", Label::AtAGlance),
+    ("die fakten", Label::AtAGlance),
+    ("what to watch", Label::Watch),
+    ("what to watch for", Label::Watch),
+    ("worauf zu achten ist", Label::Watch),
     ("policy name", Label::PolicyName),
     ("policy names", Label::PolicyName),
     ("policy document", Label::PolicyName),
@@ -41,6 +53,8 @@ const LABELS: &[(&str, Label)] = &[
 
 /// Reads "Label:" at the start of `s`; returns the label and the text after the colon.
 pub fn scan_label(s: &str) -> Option<(Label, &str)> {
+    // "✔At a glance:": a check mark some pages put before the label.
+    let s = s.trim_start_matches(['✔', '✓', '☑', '✅', '\u{fe0f}']);
     let (name, colon) = label_name(s)?;
     let label = lowercase_find(name, LABELS)?;
     let after = &s[colon..];
@@ -51,6 +65,13 @@ pub fn scan_label(s: &str) -> Option<(Label, &str)> {
 /// The longest label name, in bytes.
 const MAX_LABEL: usize = 24;
 
+/// The labels' names, lower case, for recognising a label cut off at the end of a saved
+/// excerpt ("MERI", "At a gl").
+pub fn is_label_prefix(s: &str) -> bool {
+    let lower = trim(s).to_lowercase();
+    lower.len() >= 3 && LABELS.iter().any(|(name, _)| name.starts_with(&lower))
+}
+
 /// Whether a name starting with these two bytes may be a label: every label starts with one
 /// of these pairs of ASCII letters, in any case. No other character lower-cases to a text
 /// that starts a label (the Kelvin sign gives "k", the dotted capital I "i" and a combining
@@ -60,6 +81,9 @@ fn could_start_label(two: [u8; 2]) -> bool {
         two.map(|b| b.to_ascii_lowercase()),
         [b'a', b't' | b'u']
             | [b'm', b'e']
+            | [b't', b'h']
+            | [b'w', b'h' | b'o']
+            | [b'd', b'i']
             | [b'c', b'o']
             | [b'p', b'o']
             | [b'i', b's']
@@ -187,7 +211,7 @@ fn find_inline_label(s: &str) -> Option<(usize, Label, &str)> {
     }
     s.bytes()
         .enumerate()
-        .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D'))
+        .filter(|(_, b)| matches!(b, b'A' | b'M' | b'C' | b'P' | b'I' | b'D' | b'T' | b'W'))
         .filter(|(i, _)| s[..*i].chars().next_back().is_none_or(char::is_whitespace))
         .find_map(|(i, _)| {
             let (label, after) = scan_label(&s[i..])?;
@@ -326,17 +350,194 @@ pub fn scan_authors(s: &str) -> Option<&str> {
     None
 }
 
-/// Headings that may stand before topic 1: "MERICS' Top 5", "Top 5".
+/// Headings that may stand before topic 1: "MERICS' Top 5", "MERICS TOP 5", "Merics Top 5",
+/// "Top 5".
 pub fn is_top_heading(s: &str) -> bool {
-    let lower = s.to_lowercase();
+    if s.len() > 24 {
+        return false;
+    }
+    let lower = s.trim_end_matches(':').to_lowercase();
     let rest = lower
-        .strip_prefix("merics’")
+        .strip_prefix("merics’s")
+        .or_else(|| lower.strip_prefix("merics's"))
+        .or_else(|| lower.strip_prefix("merics’"))
         .or_else(|| lower.strip_prefix("merics'"))
         .or_else(|| lower.strip_prefix("merics"))
         .unwrap_or(&lower)
         .trim();
     rest.strip_prefix("top")
         .is_some_and(|n| !n.trim().is_empty() && n.trim().chars().all(|c| c.is_ascii_digit()))
+}
+
+/// A China Essentials story heading: "Top story", "TOP STORY", "Top story:"; returns the
+/// headline when it shares the line ("TOP STORY: Xi visits Europe").
+pub fn scan_story_heading(s: &str) -> Option<&str> {
+    // "Analysis" alone: the lead story of MERICS Europe China 360°.
+    if s.eq_ignore_ascii_case("analysis") || s.eq_ignore_ascii_case("analyse") {
+        return Some("");
+    }
+    let head = s.get(..9)?;
+    if !head.eq_ignore_ascii_case("top story") {
+        return None;
+    }
+    let rest = &s[9..];
+    let rest = trim(
+        rest.strip_prefix([':', '：', '-', '–', '—'])
+            .unwrap_or(rest),
+    );
+    (rest.is_empty() || s[9..].starts_with([':', '：', ' '])).then_some(rest)
+}
+
+/// A sentence that introduces a contents list: "In this issue of the MERICS China
+/// Industries, we cover the following topics:", "In the latest issue of MERICS China
+/// Industries, Jane Doe and John Roe look at the following topics:", "In today's issue of
+/// our MERICS China Essentials, we look at the following topics:". Returns the names it
+/// gives (the issue's authors), if any.
+pub fn scan_contents_intro(s: &str) -> Option<Vec<String>> {
+    if !s.ends_with([':', '：']) || s.len() > 400 {
+        return None;
+    }
+    let lower = s.to_lowercase();
+    let opens = [
+        "in this issue",
+        "in the latest issue",
+        "in today",
+        "in this edition",
+        "in this month",
+        "in our latest issue",
+        "this issue",
+        "in dieser ausgabe",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    let lists = [
+        "following topics",
+        "following issues",
+        "topics:",
+        "following:",
+        "folgende themen",
+        "folgenden themen",
+    ]
+    .iter()
+    .any(|p| lower.contains(p));
+    if !(opens && lists) {
+        return None;
+    }
+    // The names stand between the first comma and the verb: "…, Jane Doe and John Roe look at".
+    let mut names = Vec::new();
+    if let Some(comma) = s.find(", ") {
+        let after = &s[comma + 2..];
+        let verbs = [
+            " look at",
+            " looks at",
+            " cover",
+            " covers",
+            " examine",
+            " analyze",
+            " analyse",
+            " discuss",
+            " take a look",
+            " review",
+            " focus on",
+        ];
+        if let Some(end) = verbs.iter().filter_map(|v| after.find(v)).min() {
+            let who = &after[..end];
+            let is_us = matches!(
+                who.to_lowercase().as_str(),
+                "we" | "our analysts" | "our experts" | "the team" | "our team"
+            );
+            if !is_us {
+                names = split_names(who);
+            }
+        }
+    }
+    Some(names)
+}
+
+/// "Jane Doe, John Roe and Kim Poe" gives the three names; anything that does not look like
+/// a list of names gives none.
+pub fn split_names(s: &str) -> Vec<String> {
+    let names: Vec<String> = s
+        .split([',', ';', '、'])
+        .flat_map(|part| part.split(" and "))
+        .flat_map(|part| part.split(" & "))
+        .map(|n| trim(n).trim_start_matches("and ").trim())
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned)
+        .collect();
+    let name_like = |n: &String| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (1..=5).contains(&words.len())
+            && words
+                .iter()
+                .any(|w| w.chars().next().is_some_and(char::is_uppercase))
+    };
+    if names.iter().all(name_like) {
+        names
+    } else {
+        Vec::new()
+    }
+}
+
+/// "By Jane Doe and John Roe" (a byline), giving the names.
+pub fn scan_byline(s: &str) -> Option<Vec<String>> {
+    let rest = s.strip_prefix("By ").or_else(|| s.strip_prefix("by "))?;
+    if rest.len() > 160 || rest.ends_with(['.', '!', '?', ':']) {
+        return None;
+    }
+    let names = split_names(rest);
+    (!names.is_empty()).then_some(names)
+}
+
+/// A line of the notice a page puts before a free excerpt: "Subscribe to read the whole
+/// brief", "This is a free excerpt", "Members have access to the full text".
+pub fn is_subscription_notice(s: &str) -> bool {
+    if s.len() > 400 {
+        return false;
+    }
+    let lower = s.to_lowercase();
+    [
+        "subscribe",
+        "subscription",
+        "subscriber",
+        "free excerpt",
+        "an excerpt",
+        "this excerpt",
+        "full version",
+        "full text",
+        "full brief",
+        "full issue",
+        "full access",
+        "have access",
+        "log in",
+        "login",
+        "sign up",
+        "abonnement",
+        "abonnieren",
+        "newsletter",
+    ]
+    .iter()
+    .any(|p| lower.contains(p))
+}
+
+/// Lines a mirror of a brief adds around it: "Mercator Institute for China Studies
+/// (MERICS)", "Getting China right.", "Download (pdf - 518.95 KB)", "Content".
+pub fn is_mirror_chrome(s: &str) -> bool {
+    let t = trim(s).trim_end_matches(['.', ':', '?']);
+    let lower = t.to_lowercase();
+    matches!(
+        lower.as_str(),
+        "mercator institute for china studies (merics)"
+            | "mercator institute for china studies"
+            | "getting china right"
+            | "content"
+            | "inhalt"
+            | "merics"
+            | "newsletter"
+            | "report"
+            | "kommentar"
+            | "read more"
+    ) || lower.starts_with("download (pdf")
 }
 
 /// Lines a web page leaves in copied text.
@@ -393,7 +594,7 @@ mod tests {
                 "{spelling}"
             );
         }
-        assert!(!could_start_label(*b"Th"));
+        assert!(!could_start_label(*b"Ch"));
         assert_eq!(scan_label("MERICS Comment: x"), Some((Label::Comment, "x")));
     }
 

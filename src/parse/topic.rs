@@ -2,10 +2,12 @@
 
 use std::borrow::Cow;
 
-use super::dates::{parse_full_date, scan_date};
+use super::dates::{parse_full_date, scan_date, scan_range_end};
 use super::lines::Line;
 use super::policy_name::split_policy_name;
-use super::scanners::{Label, is_boilerplate, label_parts, scan_bullet, scan_label};
+use super::scanners::{
+    Label, is_boilerplate, is_label_prefix, label_parts, scan_bullet, scan_byline, scan_label,
+};
 use super::trim::{trim, trim_start};
 use super::{DateSlot, Pending, Warnings};
 use crate::model::{Event, Policy, Topic};
@@ -17,6 +19,8 @@ enum Part {
     Lead,
     Glance,
     Comment,
+    /// "What to watch:".
+    Watch,
     Footer,
 }
 
@@ -42,6 +46,15 @@ struct TopicReader<'w, 'a> {
     /// are read (no paragraph is empty, so an empty text has none yet).
     glance: String,
     comment: String,
+    watch: String,
+    /// The paragraph read last in the summary ended with a colon ("Key aspects include:"):
+    /// single-sentence paragraphs after it are the list it introduces, written without
+    /// bullet glyphs (as reposts do).
+    lead_in: bool,
+    /// Lines of a paragraph are joined (hard-wrapped text), or each line is a paragraph.
+    wrapped: bool,
+    /// "By Jane Doe" under a story's headline.
+    bylines: Vec<String>,
     /// Footer fields, each with the line it is on. The policy name is borrowed unless lines
     /// that continue it are joined to it.
     policy_name: Option<(usize, Cow<'a, str>)>,
@@ -63,6 +76,17 @@ pub struct Heading<'h> {
     pub headline: &'h str,
     /// The 1-based line of the heading (of the first label on a single-topic page).
     pub line: usize,
+    /// Whether the text is hard-wrapped (see `paragraphs.rs`).
+    pub wrapped: bool,
+    /// Whether the brief labels its topics' parts at all (a China Essentials story page
+    /// may not): a topic without labels is then worth a warning.
+    pub labelled_page: bool,
+}
+
+/// A topic and the names its byline gives.
+pub struct ReadTopic {
+    pub topic: Topic,
+    pub bylines: Vec<String>,
 }
 
 /// Reads the topic that starts at `heading` from its body lines.
@@ -71,7 +95,7 @@ pub fn parse_topic(
     body: &[Line<'_>],
     warnings: &mut Warnings,
     pending: &mut Vec<Pending>,
-) -> Topic {
+) -> ReadTopic {
     let number = heading.number;
     let mut reader = TopicReader {
         topic: Topic {
@@ -85,6 +109,10 @@ pub fn parse_topic(
         paragraph: Vec::new(),
         glance: String::new(),
         comment: String::new(),
+        watch: String::new(),
+        lead_in: false,
+        wrapped: heading.wrapped,
+        bylines: Vec::new(),
         policy_name: None,
         policy_name_more: Vec::new(),
         issuing_body: None,
@@ -96,13 +124,17 @@ pub fn parse_topic(
     for line in body {
         reader.line(line);
     }
-    if !reader.has_label {
+    if !reader.has_label && heading.labelled_page {
         reader.warnings.add(
             heading.line,
             format!("topic {number} has no \"At a glance\", comment or policy footer"),
         );
     }
-    reader.finish()
+    let bylines = std::mem::take(&mut reader.bylines);
+    ReadTopic {
+        topic: reader.finish(),
+        bylines,
+    }
 }
 
 impl<'a> TopicReader<'_, 'a> {
@@ -118,19 +150,37 @@ impl<'a> TopicReader<'_, 'a> {
         } else if is_boilerplate(text) {
             self.warnings
                 .add(line.no, format!("skipped web page text {text:?}"));
+        } else if is_label_prefix(text) {
+            self.warnings.add(
+                line.no,
+                format!("an unfinished label {text:?}: the text stops here"),
+            );
+        } else if let Some(names) = scan_byline(text).filter(|_| self.is_at_start()) {
+            self.bylines.extend(names);
         } else {
             self.plain(line.no, text);
         }
     }
 
+    /// Nothing of the topic read yet: where a byline stands.
+    fn is_at_start(&self) -> bool {
+        self.part == Part::Lead
+            && self.paragraph.is_empty()
+            && self.glance.is_empty()
+            && self.topic.points.is_empty()
+            && self.topic.events.is_empty()
+    }
+
     fn labels(&mut self, no: usize, first: (Label, &'a str)) {
         self.flush();
         self.has_label = true;
+        self.lead_in = false;
         for (label, value) in label_parts(first) {
             self.last = Last::Other;
             match label {
                 Label::AtAGlance => self.start(Part::Glance, value),
                 Label::Comment => self.start(Part::Comment, value),
+                Label::Watch => self.start(Part::Watch, value),
                 Label::PolicyName => {
                     self.part = Part::Footer;
                     self.last = Last::PolicyName;
@@ -197,15 +247,21 @@ impl<'a> TopicReader<'_, 'a> {
 
     fn bullet(&mut self, no: usize, point: &str) {
         self.flush();
+        self.lead_in = false;
         match self.part {
             Part::Footer => self.warnings.add(
                 no,
                 format!("a bullet point after the policy footer: {point:?}"),
             ),
-            Part::Comment => {
-                start_paragraph(&mut self.comment);
-                self.comment.push_str("• ");
-                self.comment.push_str(point);
+            Part::Comment | Part::Watch => {
+                let text = if self.part == Part::Comment {
+                    &mut self.comment
+                } else {
+                    &mut self.watch
+                };
+                start_paragraph(text);
+                text.push_str("• ");
+                text.push_str(point);
                 self.last = Last::Paragraph;
             }
             Part::Lead | Part::Glance => {
@@ -229,6 +285,17 @@ impl<'a> TopicReader<'_, 'a> {
     }
 
     fn plain(&mut self, no: usize, text: &'a str) {
+        // Each line of a text that is not hard-wrapped is a paragraph of its own.
+        if !self.wrapped && matches!(self.last, Last::Paragraph | Last::Point | Last::Event) {
+            self.flush();
+            self.last = Last::Blank;
+        }
+        let summary = matches!(self.part, Part::Lead | Part::Glance);
+        if summary && self.lead_in && self.last == Last::Blank && is_list_item(text) {
+            self.topic.points.push(text.to_owned());
+            self.last = Last::Point;
+            return;
+        }
         match (self.last, self.part) {
             (Last::Point, _) => append(self.topic.points.last_mut(), text),
             (Last::Event, _) => append(self.topic.events.last_mut().map(|e| &mut e.text), text),
@@ -255,9 +322,16 @@ impl<'a> TopicReader<'_, 'a> {
         if self.paragraph.is_empty() {
             return;
         }
+        let summary = matches!(self.part, Part::Lead | Part::Glance);
+        self.lead_in = summary
+            && self
+                .paragraph
+                .last()
+                .is_some_and(|line| line.ends_with([':', '：']));
         let target = match self.part {
             Part::Lead | Part::Glance => &mut self.glance,
             Part::Comment => &mut self.comment,
+            Part::Watch => &mut self.watch,
             Part::Footer => {
                 self.paragraph.clear();
                 return;
@@ -279,6 +353,7 @@ impl<'a> TopicReader<'_, 'a> {
         self.flush();
         self.topic.at_a_glance = std::mem::take(&mut self.glance);
         self.topic.comment = std::mem::take(&mut self.comment);
+        self.topic.watch = std::mem::take(&mut self.watch);
         let mut policy_date = None;
         if let Some((no, raw)) = &self.date_line {
             policy_date = parse_full_date(raw);
@@ -312,6 +387,20 @@ impl<'a> TopicReader<'_, 'a> {
     }
 }
 
+/// A paragraph that can be an item of a list written without bullet glyphs: one sentence
+/// of modest length that introduces nothing itself.
+fn is_list_item(text: &str) -> bool {
+    if text.len() > 400 || text.ends_with([':', '：']) {
+        return false;
+    }
+    // A full stop, "!" or "?" followed by a capital starts a second sentence.
+    let bytes = text.as_bytes();
+    let second_sentence = bytes
+        .windows(3)
+        .any(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ' && w[2].is_ascii_uppercase());
+    !second_sentence
+}
+
 /// Separates a paragraph from the ones before it in `text`.
 fn start_paragraph(text: &mut String) {
     if !text.is_empty() {
@@ -326,16 +415,32 @@ fn append(target: Option<&mut String>, text: &str) {
     }
 }
 
-/// "February 7: Huawei invests" gives the date and "Huawei invests".
+/// "February 7: Huawei invests" gives the date and "Huawei invests". A range ("March 1-3:")
+/// gives its first day.
 pub fn dated(text: &str) -> Option<(crate::model::PartialDate, &str)> {
-    let (date, used) = scan_date(text)?;
+    dated_range(text).map(|(date, _, rest)| (date, rest))
+}
+
+/// [`dated`], with the last day of a range ("March 30-April 2: …").
+pub fn dated_range(
+    text: &str,
+) -> Option<(
+    crate::model::PartialDate,
+    Option<crate::model::PartialDate>,
+    &str,
+)> {
+    let (date, mut used) = scan_date(text)?;
+    let until = scan_range_end(text, date, used).map(|(end, end_used)| {
+        used = end_used;
+        end
+    });
     let rest = trim_start(&text[used..]);
     let rest = rest
         .strip_prefix([':', '：'])
         .or_else(|| rest.strip_prefix("– "))
         .or_else(|| rest.strip_prefix("— "))
         .or_else(|| rest.strip_prefix("- "))?;
-    Some((date, trim(rest)))
+    Some((date, until, trim(rest)))
 }
 
 #[cfg(test)]
@@ -350,9 +455,11 @@ mod tests {
             number: 3,
             headline: "H",
             line,
+            wrapped: true,
+            labelled_page: true,
         };
         let mut warnings = Warnings::default();
-        let topic = parse_topic(&heading, &lines, &mut warnings, &mut Vec::new());
+        let topic = parse_topic(&heading, &lines, &mut warnings, &mut Vec::new()).topic;
         (topic, warnings.into_sorted())
     }
 

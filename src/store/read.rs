@@ -171,12 +171,12 @@ impl Store {
         {
             let mut stmt = self.conn.prepare(
                 "SELECT b.title, b.series, b.publisher, b.caption, b.reading_minutes, b.period,
-                    b.authors, b.notes, b.warnings, f.name, b.imported_at, b.id
+                    b.authors, b.notes, b.warnings, f.name, b.imported_at, b.contents, b.id
                  FROM active_briefs b JOIN files f ON f.id = b.file_id ORDER BY b.id",
             )?;
             let mut rows = stmt.query([])?;
             while let Some(r) = rows.next()? {
-                let id: i64 = r.get(11)?;
+                let id: i64 = r.get(12)?;
                 let head = HeadRow::read(r)?;
                 ids.push(id);
                 out.push(head.into_stored(BriefId(id), Vec::new(), Vec::new(), Vec::new())?);
@@ -217,7 +217,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT b.title, b.series, b.publisher, b.caption, b.reading_minutes, b.period,
-                    b.authors, b.notes, b.warnings, f.name, b.imported_at
+                    b.authors, b.notes, b.warnings, f.name, b.imported_at, b.contents
                  FROM briefs b JOIN files f ON f.id = b.file_id WHERE b.id = ?1",
                 [id.0],
                 |r| Ok(HeadRow::read(r)),
@@ -274,6 +274,7 @@ struct HeadRow {
     warnings: String,
     file_name: String,
     imported_at: String,
+    contents: String,
 }
 
 impl HeadRow {
@@ -297,6 +298,7 @@ impl HeadRow {
             period,
             authors: from_json(&self.authors)?,
             notes: from_json(&self.notes)?,
+            contents: from_json(&self.contents)?,
             topics,
             news,
             glossary,
@@ -323,6 +325,7 @@ impl HeadRow {
             warnings: r.get(8)?,
             file_name: r.get(9)?,
             imported_at: r.get(10)?,
+            contents: r.get(11)?,
         })
     }
 }
@@ -379,11 +382,11 @@ fn in_order<T>(mut items: Vec<(i64, T)>) -> Vec<T> {
 }
 
 const TOPIC_COLUMNS: &str = "number, headline, at_a_glance, points, events, comment, has_policy,
-    policy_name, policy_name_zh, issuing_body, policy_date";
+    policy_name, policy_name_zh, issuing_body, policy_date, watch";
 /// [`TOPIC_COLUMNS`] with the summary, points and comment left empty.
 const OUTLINE_TOPIC_COLUMNS: &str = "number, headline, '', '[]', events, '', has_policy,
-    policy_name, policy_name_zh, issuing_body, policy_date";
-const NEWS_COLUMNS: &str = "section, date, text, sources";
+    policy_name, policy_name_zh, issuing_body, policy_date, ''";
+const NEWS_COLUMNS: &str = "section, date, text, sources, until";
 const GLOSSARY_COLUMNS: &str = "term, meaning, kind";
 
 /// A topic from [`TOPIC_COLUMNS`], starting at column `at`.
@@ -406,6 +409,7 @@ fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
         points: exact(from_json(&r.get::<_, String>(at + 3)?)?),
         events: exact(from_json(&r.get::<_, String>(at + 4)?)?),
         comment: r.get(at + 5)?,
+        watch: r.get(at + 11)?,
         policy,
     })
 }
@@ -413,7 +417,7 @@ fn read_topic(r: &Row<'_>, at: usize) -> Result<Topic, StoreError> {
 /// A topic from [`TOPIC_COLUMNS`] starting at column `at`, and how many points it has (the
 /// column after them: an outline leaves the points themselves in the store).
 fn read_counted_topic(r: &Row<'_>, at: usize) -> Result<(Topic, u16), StoreError> {
-    let count: Option<i64> = r.get(at + 11)?;
+    let count: Option<i64> = r.get(at + 12)?;
     let count = u16::try_from(count.unwrap_or(0).max(0)).unwrap_or(u16::MAX);
     Ok((read_topic(r, at)?, count))
 }
@@ -455,6 +459,7 @@ impl NewsSink for NewsItems {
         let item = NewsItem {
             section: item.section,
             date: item.date,
+            until: item.until,
             text: item.text.to_owned(),
             sources: (item.sources.iter())
                 .map(|s| Source {
@@ -522,9 +527,11 @@ fn read_news(
         let json = r.get_ref(5)?.as_str().map_err(rusqlite::Error::from)?;
         let sources: Vec<SourceRow<'_>> =
             serde_json::from_str(json).map_err(|e| StoreError::BadData(e.to_string()))?;
+        let until = parse_date(text_or_null(r, 6)?)?;
         let item = NewsRow {
             section,
             date,
+            until,
             text,
             sources: &sources,
         };

@@ -11,7 +11,7 @@ use super::index_doc::IndexDoc;
 pub(super) const MIGRATIONS_FOR_TESTS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] = MIGRATIONS;
 
 const MIGRATIONS: &[fn(&Transaction<'_>) -> rusqlite::Result<()>] =
-    &[to_v1, to_v2, to_v3, add_analyses];
+    &[to_v1, to_v2, to_v3, add_analyses, add_story_fields];
 
 /// The schema version this build writes.
 pub const CURRENT_VERSION: i64 = MIGRATIONS.len() as i64;
@@ -177,6 +177,18 @@ fn to_v3(tx: &Transaction<'_>) -> rusqlite::Result<()> {
         insert.execute(rusqlite::params![current, doc.finish()])?;
     }
     Ok(())
+}
+
+/// What real pages hold beyond the sample: a brief's contents list, a story's "What to
+/// watch", the last day of a news entry's range of dates.
+fn add_story_fields(tx: &Transaction<'_>) -> rusqlite::Result<()> {
+    tx.execute_batch(
+        "
+        ALTER TABLE briefs ADD COLUMN contents TEXT NOT NULL DEFAULT '[]';
+        ALTER TABLE topics ADD COLUMN watch TEXT NOT NULL DEFAULT '';
+        ALTER TABLE news ADD COLUMN until TEXT;
+        ",
+    )
 }
 
 /// What the analyst layer found in each brief, as JSON, with the version of the layer that

@@ -34,7 +34,7 @@ pub enum ImportOutcome {
 }
 
 /// Version of the parser that produced stored records, so a newer one can re-read the bytes.
-pub const PARSER_VERSION: i64 = 1;
+pub const PARSER_VERSION: i64 = 2;
 
 pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::BadData(e.to_string()))
@@ -298,8 +298,9 @@ fn insert_brief(
     let file_id = conn.last_insert_rowid();
     conn.prepare_cached(
         "INSERT INTO briefs (file_id, content_key, title, series, publisher, caption,
-            reading_minutes, period, authors, notes, warnings, parser_version, imported_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            reading_minutes, period, authors, notes, warnings, parser_version, imported_at,
+            contents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
     .execute(params![
         file_id,
@@ -315,6 +316,7 @@ fn insert_brief(
         to_json(&brief.warnings)?,
         PARSER_VERSION,
         chrono::Utc::now().to_rfc3339(),
+        to_json(&brief.contents)?,
     ])?;
     let brief_id = conn.last_insert_rowid();
     let mut index = SearchRows::new(conn, brief_id, doc)?;
@@ -322,8 +324,8 @@ fn insert_brief(
     {
         let mut insert = conn.prepare_cached(
             "INSERT INTO topics (brief_id, ord, number, headline, at_a_glance, points, events,
-                comment, has_policy, policy_name, policy_name_zh, issuing_body, policy_date)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                comment, has_policy, policy_name, policy_name_zh, issuing_body, policy_date, watch)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
         )?;
         for (ord, topic) in brief.topics.iter().enumerate() {
             let policy = topic.policy.as_ref();
@@ -341,14 +343,15 @@ fn insert_brief(
                 policy.and_then(|p| p.name_zh.as_ref()),
                 policy.and_then(|p| p.issuing_body.as_ref()),
                 policy.and_then(|p| p.date).map(|d| d.to_string()),
+                topic.watch,
             ])?;
             index_topic(&mut index, conn.last_insert_rowid(), topic)?;
         }
     }
     {
         let mut insert = conn.prepare_cached(
-            "INSERT INTO news (brief_id, ord, section, date, text, sources)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            "INSERT INTO news (brief_id, ord, section, date, text, sources, until)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         )?;
         for (ord, item) in brief.news.iter().enumerate() {
             insert.execute(params![
@@ -358,6 +361,7 @@ fn insert_brief(
                 item.date.map(|d| d.to_string()),
                 item.text,
                 to_json(&item.sources)?,
+                item.until.map(|d| d.to_string()),
             ])?;
             let news_id = conn.last_insert_rowid();
             index.add("news", Some(news_id), "text", &item.text)?;
@@ -403,6 +407,9 @@ fn index_topic(
         index.add("topic", id, "event", &event.text)?;
     }
     index.add("topic", id, "comment", &topic.comment)?;
+    if !topic.watch.is_empty() {
+        index.add("topic", id, "what to watch", &topic.watch)?;
+    }
     if let Some(policy) = &topic.policy {
         index.add("policy", id, "policy name", &policy.name)?;
         if let Some(zh) = &policy.name_zh {
