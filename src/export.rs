@@ -34,6 +34,8 @@ pub struct PolicyRow<'a> {
 #[derive(Debug, Serialize)]
 pub struct NewsRow<'a> {
     pub date: Option<String>,
+    /// The last day of a range of dates, when the entry gives one.
+    pub until: Option<String>,
     pub section: &'static str,
     pub text: &'a str,
     /// "NEA letter (CN); Reuters article (EN)".
@@ -54,6 +56,8 @@ pub struct TopicRow<'a> {
     pub points: usize,
     pub at_a_glance: &'a str,
     pub comment: &'a str,
+    /// "What to watch" (China Essentials stories); empty elsewhere.
+    pub watch: &'a str,
 }
 
 /// One brief.
@@ -99,6 +103,7 @@ pub fn news_rows(briefs: &[StoredBrief]) -> Vec<NewsRow<'_>> {
         .flat_map(|s| s.brief.news.iter().map(move |n| (s, n)))
         .map(|(s, n)| NewsRow {
             date: n.date.map(|d| d.to_string()),
+            until: n.until.map(|d| d.to_string()),
             section: n.section.as_str(),
             text: &n.text,
             sources: n
@@ -134,6 +139,7 @@ pub fn topic_rows(briefs: &[StoredBrief]) -> Vec<TopicRow<'_>> {
             points: t.points.len() + t.events.len(),
             at_a_glance: &t.at_a_glance,
             comment: &t.comment,
+            watch: &t.watch,
         })
         .collect()
 }

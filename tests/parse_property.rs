@@ -64,6 +64,27 @@ const STRUCTURE: &[&str] = &[
     "Date: 2021-11-30",
     "Share this page",
     "???",
+    // Layouts of real pages (issue #18).
+    "MERICS TOP 5",
+    "Merics Top 5",
+    "MERICS' Top 5",
+    "Top story",
+    "TOP STORY",
+    "Analysis",
+    "MERICS China Essentials",
+    "Mercator Institute for China Studies (MERICS)",
+    "Getting China right.",
+    "In this issue of the MERICS China Industries we cover the following topics:",
+    " date 2021-10-10 MERICS China Industries:",
+    "MERICS Briefs MERICS China Industries 11 min read",
+    "13 Minuten Lesedauer",
+    "The facts:",
+    "What to watch:",
+    "MERICS analysis:",
+    "Content",
+    "Download (pdf - 518.95 KB)",
+    " ",
+    "MERI",
 ];
 
 const CONTENT: &[&str] = &[
@@ -108,6 +129,22 @@ const CONTENT: &[&str] = &[
     "Policy news {m}",
     "WORTH NOTING {m}",
     "Share this page {m}",
+    "TOP STORY: {m} {x}",
+    "The facts: {x} {m}",
+    "What to watch: {m} {x}",
+    "MERICS analysis: {m} {x}",
+    "✔At a glance: {m} {x}",
+    "  1.  {m} {x}",
+    "  2. Chips {m}",
+    "In the latest issue of MERICS China Industries, {m} Doe and Kim Roe look at the following topics:",
+    "{m} + {x} + Chips",
+    "Solar + {m} + “Two Zones”",
+    "• March 1-3: {m} {x} (Source (CN))",
+    "March 30-April 2: {x} {m} (Source (EN))",
+    "123456789_MERICS_China_Industries_{m}.jpg",
+    "By {m}",
+    "You can read a free excerpt of our latest MERICS China Industries below {m}",
+    "Key aspects include: {m}",
 ];
 
 /// Filler text: words, digits, brackets, colons, CJK and other scripts, never a "q" (so no
@@ -201,12 +238,14 @@ fn fields(brief: &Brief) -> Vec<&str> {
     out.extend(brief.series.as_deref());
     out.extend(brief.publisher.as_deref());
     out.extend(brief.notes.iter().map(String::as_str));
+    out.extend(brief.contents.iter().map(String::as_str));
     out.extend(brief.authors.iter().map(String::as_str));
     for topic in &brief.topics {
         out.extend([
             topic.headline.as_str(),
             topic.at_a_glance.as_str(),
             topic.comment.as_str(),
+            topic.watch.as_str(),
         ]);
         out.extend(topic.points.iter().map(String::as_str));
         out.extend(topic.events.iter().map(|e| e.text.as_str()));

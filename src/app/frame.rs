@@ -217,6 +217,14 @@ impl App {
                 ui.spinner();
                 ui.weak("Searching…");
             }
+            if let Some((done, total)) = self.rereading {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(120.0),
+                );
+                ui.weak(format!(
+                    "Reading {done}/{total} briefs again with this version's parser…"
+                ));
+            }
             if !self.lib.is_searchable() {
                 ui.spinner();
                 ui.weak("Reading the topics' full text; search covers it in a moment…");

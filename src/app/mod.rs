@@ -126,6 +126,8 @@ pub struct App {
     facets: FacetsPanel,
     status: Option<String>,
     progress: Option<(usize, usize, PathBuf)>,
+    /// Briefs read again with this version's parser, and how many there are to read.
+    rereading: Option<(usize, usize)>,
     report: Option<Vec<ReportLine>>,
     show_report: bool,
     undo: Option<Undo>,
@@ -208,6 +210,7 @@ impl App {
             facets: FacetsPanel::default(),
             status: None,
             progress: None,
+            rereading: None,
             report: None,
             show_report: false,
             undo: None,
@@ -324,6 +327,11 @@ impl App {
                 total,
                 current,
             } => self.progress = Some((done, total, current)),
+            Event::Rereading { done, total } => self.rereading = Some((done, total)),
+            Event::Reread(report) => {
+                self.rereading = None;
+                self.status = Some(reread_summary(&report));
+            }
             Event::Imported { report, cancelled } => {
                 self.progress = None;
                 let mut summary = import_summary(&report);
@@ -628,6 +636,28 @@ impl App {
         self.state.screen = screen;
         self.dirty = true;
     }
+}
+
+/// "Read 12 briefs again with this version's parser."
+fn reread_summary(report: &crate::import::ReparseReport) -> String {
+    let briefs = |n: usize| {
+        if n == 1 {
+            "1 brief".to_owned()
+        } else {
+            format!("{n} briefs")
+        }
+    };
+    let mut line = format!(
+        "Read {} again with this version's parser: titles, topics and news as it reads them.",
+        briefs(report.reread)
+    );
+    if report.kept > 0 {
+        line.push_str(&format!(
+            " {} kept as they were (JSON exports, or files it no longer reads).",
+            briefs(report.kept)
+        ));
+    }
+    line
 }
 
 #[cfg(test)]

@@ -61,6 +61,13 @@ pub enum Event {
         total: usize,
         current: PathBuf,
     },
+    /// Briefs an older parser read are being read again from their stored files.
+    Rereading {
+        done: usize,
+        total: usize,
+    },
+    /// They were: how many were read again, and how many kept as they were.
+    Reread(import::ReparseReport),
     Imported {
         report: Vec<ReportLine>,
         /// The user cancelled before every file was read.
@@ -167,12 +174,29 @@ fn run(
             "could not add the sample briefs: {err}"
         )));
     }
+    reread_outdated(&mut store, send);
     reload(&mut store, send);
     if !files.is_empty() {
         import_files(&mut store, &files, send, cancel);
     }
     while let Ok(request) = inbox.recv() {
         handle(&mut store, request, send, cancel);
+    }
+}
+
+/// Reads again, from their stored files, the briefs an older parser read (a library made by
+/// an earlier Briefdesk), before the tables are shown: their titles, topics and news come
+/// out as this version reads them.
+fn reread_outdated(store: &mut Store, send: &dyn Fn(Event)) {
+    match store.outdated_count() {
+        Ok(0) | Err(_) => return,
+        Ok(total) => send(Event::Rereading { done: 0, total }),
+    }
+    match import::reparse_outdated(store, |done, total| send(Event::Rereading { done, total })) {
+        Ok(report) => send(Event::Reread(report)),
+        Err(err) => send(Event::Failed(format!(
+            "could not read the briefs again with this version's parser (they stay as they were): {err}"
+        ))),
     }
 }
 

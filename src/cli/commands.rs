@@ -51,6 +51,15 @@ fn open(library: Option<PathBuf>) -> anyhow::Result<Store> {
             eprintln!("briefdesk: a built-in sample brief did not import: {err}");
         }
     }
+    // A library an earlier Briefdesk filled: its briefs are read again, once.
+    if store.outdated_count()? > 0 {
+        let report = import::reparse_outdated(&mut store, |_, _| {})
+            .context("could not read the library's briefs again with this version's parser")?;
+        eprintln!(
+            "briefdesk: read {} brief(s) again with this version's parser ({} kept as they were)",
+            report.reread, report.kept
+        );
+    }
     Ok(store)
 }
 

@@ -8,6 +8,7 @@ mod files;
 mod html;
 pub mod json;
 pub mod limits;
+mod reparse;
 
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
@@ -21,6 +22,7 @@ use crate::store::{BriefId, ImportBatch, ImportOutcome, SourceFile, Store, Store
 pub use extract::extract_text;
 pub use files::{collect_files, read_file};
 pub use limits::MAX_FILE_BYTES;
+pub use reparse::{ReparseReport, reparse_outdated};
 
 /// A file's bytes as text, in whatever encoding it was written (UTF-8/16, GB18030, Big5,
 /// Windows-1252), refusing binary data.

@@ -406,3 +406,59 @@ fn a_cancel_after_several_batches_keeps_every_file_stored_before_it() {
     }
     assert_eq!(store.integrity_check().unwrap(), "ok");
 }
+
+#[test]
+fn briefs_an_older_parser_read_are_read_again_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("library.sqlite");
+    let (id, removed) = {
+        let mut store = Store::open(&path).unwrap();
+        let outcomes = import_bytes(&mut store, "sample.txt", SAMPLE.as_bytes());
+        let FileOutcome::Imported { id, .. } = outcomes[0] else {
+            panic!("{outcomes:?}")
+        };
+        let other = SAMPLE.replace("Medical equipment industry +", "Medical devices +");
+        let outcomes = import_bytes(&mut store, "other.txt", other.as_bytes());
+        let FileOutcome::Imported { id: removed, .. } = outcomes[0] else {
+            panic!("{outcomes:?}")
+        };
+        store.remove(removed).unwrap();
+        (id, removed)
+    };
+    // What an older parser left: a wrong title and series, no news, an old version number.
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "UPDATE briefs SET title = '1. MIIT accelerates', series = 'MERICS TOP 5',
+                 parser_version = 1;
+             DELETE FROM news;",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.outdated_count().unwrap(), 2);
+    let mut calls = Vec::new();
+    let report = reparse_outdated(&mut store, |done, total| calls.push((done, total))).unwrap();
+    assert_eq!(report, ReparseReport { reread: 2, kept: 0 });
+    assert_eq!(calls.last(), Some(&(2, 2)));
+    assert_eq!(store.outdated_count().unwrap(), 0);
+    let brief = store.load(id).unwrap().brief;
+    let fresh = crate::parse::parse_brief(SAMPLE).unwrap();
+    assert_eq!(brief.title, fresh.title);
+    assert_eq!(brief.series, fresh.series);
+    assert_eq!(brief.news.len(), fresh.news.len());
+    assert_eq!(brief.topics, fresh.topics);
+    // The same brief, found by search, still the only one shown; the removed one stays
+    // removed (its undo still works).
+    let listed: Vec<_> = store.briefs().unwrap().into_iter().map(|b| b.id).collect();
+    assert_eq!(listed, [id]);
+    assert!(!store.search("Rainbow").unwrap().is_empty());
+    store.restore(removed).unwrap();
+    assert_eq!(store.briefs().unwrap().len(), 2);
+    // Nothing left to do the second time.
+    let again = reparse_outdated(&mut store, |_, _| panic!("no progress")).unwrap();
+    assert_eq!(again, ReparseReport::default());
+    // A file imported again after the re-read is the same brief.
+    let outcomes = import_bytes(&mut store, "sample again.txt", SAMPLE.as_bytes());
+    assert!(matches!(outcomes[0], FileOutcome::Duplicate { id: same, .. } if same == id));
+}

@@ -40,6 +40,9 @@ pub struct Filter {
     pub to: Option<NaiveDate>,
     /// Policy document types, as [`doc_type_label`] words ("action plan").
     pub doc_types: BTreeSet<String>,
+    /// Brief series ("MERICS China Industries", "MERICS China Essentials"); "" for briefs
+    /// that name none.
+    pub series: BTreeSet<String>,
 }
 
 /// Counts per facet value for the current filter.
@@ -52,6 +55,7 @@ pub struct FacetCounts {
     /// Earliest and latest date of the rows that match the other filters.
     pub dates: Option<(NaiveDate, NaiveDate)>,
     pub doc_types: BTreeMap<String, usize>,
+    pub series: BTreeMap<String, usize>,
 }
 
 /// A facet group, as a bit.
@@ -63,6 +67,7 @@ enum Group {
     Lang = 8,
     Date = 16,
     DocType = 32,
+    Series = 64,
 }
 
 /// What the facets look at in one row. `None` where a facet does not apply to the row's kind.
@@ -77,6 +82,8 @@ struct Facts<'a> {
     date: Option<Option<NaiveDate>>,
     /// A policy's document type; `Some("")` when its name says none.
     doc_type: Option<&'a str>,
+    /// The series of the row's brief; `Some("")` when it names none.
+    series: Option<&'a str>,
 }
 
 /// The bit of a language in [`Facts::langs`].
@@ -249,6 +256,12 @@ impl Filter {
         {
             out |= Group::DocType as u8;
         }
+        if !self.series.is_empty()
+            && let Some(series) = facts.series
+            && !self.series.contains(series)
+        {
+            out |= Group::Series as u8;
+        }
         out
     }
 }
@@ -311,6 +324,16 @@ impl FacetCounts {
                 }
             }
         }
+        if counts_for(Group::Series)
+            && let Some(series) = facts.series
+        {
+            match self.series.get_mut(series) {
+                Some(n) => *n += 1,
+                None => {
+                    self.series.insert(series.to_owned(), 1);
+                }
+            }
+        }
         if counts_for(Group::Date)
             && let Some(Some(date)) = facts.date
         {
@@ -323,6 +346,20 @@ impl FacetCounts {
 }
 
 fn facts(lib: &Library, row: Row) -> Facts<'_> {
+    let mut facts = row_facts(lib, row);
+    let brief = match row {
+        Row::Brief(b) | Row::Topic(b, _) | Row::News(b, _) => Some(b),
+        Row::Target(i) => lib.target(i).map(|t| t.brief),
+        Row::Figure(i) => lib.figure(i).map(|f| f.brief),
+        Row::Org(_) | Row::Glossary(_) => None,
+    };
+    facts.series = brief
+        .and_then(|b| lib.brief(b))
+        .map(|s| s.brief.series.as_deref().unwrap_or(""));
+    facts
+}
+
+fn row_facts(lib: &Library, row: Row) -> Facts<'_> {
     match row {
         Row::Brief(b) => Facts {
             periods: lib.period_labels(b),

@@ -23,6 +23,8 @@ use crate::model::{Lang, NewsItem, NewsRow, NewsSink, Section, SourceRow};
 pub struct NewsRef<'a> {
     pub section: Section,
     pub date: Option<NaiveDate>,
+    /// The last day of a range of dates ("March 30-April 2").
+    pub until: Option<NaiveDate>,
     pub sources: Sources<'a>,
     texts: &'a Column,
     row: usize,
@@ -54,8 +56,19 @@ impl std::fmt::Debug for NewsRef<'_> {
 
 impl PartialEq for NewsRef<'_> {
     fn eq(&self, other: &Self) -> bool {
-        (self.section, self.date, self.text(), self.sources)
-            == (other.section, other.date, other.text(), other.sources)
+        (
+            self.section,
+            self.date,
+            self.until,
+            self.text(),
+            self.sources,
+        ) == (
+            other.section,
+            other.date,
+            other.until,
+            other.text(),
+            other.sources,
+        )
     }
 }
 
@@ -137,6 +150,8 @@ pub(super) struct NewsColumn {
     /// The items whose text does not fold as ASCII, in order, and their texts lower-cased.
     copied: Vec<u32>,
     copies: Column,
+    /// The items dated with a range, in order, and the last day of each: few items have one.
+    ranged: Vec<(u32, NaiveDate)>,
 }
 
 /// Makes a [`NewsColumn`] from items given one at a time, brief by brief: the store reads
@@ -186,6 +201,9 @@ impl NewsSink for NewsBuilder {
                 lang: source.lang,
             });
         }
+        if let Some(until) = item.until {
+            out.ranged.push((out.entries.len() as u32, until));
+        }
         out.entries.push(Entry {
             date: item.date,
             section: item.section,
@@ -211,6 +229,7 @@ impl NewsBuilder {
         out.sources.shrink_to_fit();
         out.titles.shrink_to_fit();
         out.copied.shrink_to_fit();
+        out.ranged.shrink_to_fit();
         out.texts = self.texts.finish();
         out.copies = self.copies.finish();
         out
@@ -275,9 +294,14 @@ impl NewsColumn {
             0 => 0,
             _ => self.entries[i - 1].sources_end as usize,
         };
+        let until = match self.ranged.binary_search_by_key(&(i as u32), |(at, _)| *at) {
+            Ok(k) => Some(self.ranged[k].1),
+            Err(_) => None,
+        };
         NewsRef {
             section: entry.section,
             date: entry.date,
+            until,
             sources: Sources {
                 held: &self.sources[sources_start..entry.sources_end as usize],
                 titles: &self.titles,

@@ -534,3 +534,33 @@ fn a_findings_words_missing_from_its_sentence_are_kept_and_searched_apart() {
     assert_eq!(search("DEMONSTRATION"), [Row::Figure(1)]);
     assert_eq!(search("pilot"), [Row::Figure(0), Row::Figure(1)]);
 }
+
+#[test]
+fn the_series_is_a_facet_across_views() {
+    let mut briefs = two_stored();
+    briefs[1].brief.series = Some("MERICS China Essentials".to_owned());
+    let lib = analysed(briefs);
+    let counts = Filter::default().facet_counts(&lib, View::Briefs);
+    assert_eq!(
+        counts.series.into_iter().collect::<Vec<_>>(),
+        [
+            ("MERICS China Essentials".to_owned(), 1),
+            ("MERICS China Industries".to_owned(), 1)
+        ]
+    );
+    let essentials = Filter {
+        series: ["MERICS China Essentials".to_owned()].into(),
+        ..Filter::default()
+    };
+    let briefs = essentials.matching(&lib, View::Briefs);
+    assert_eq!(briefs, [Row::Brief(1)]);
+    // Topics and news follow their brief's series.
+    let topics = essentials.matching(&lib, View::Topics);
+    assert!(!topics.is_empty());
+    assert!(topics.iter().all(|r| matches!(r, Row::Topic(1, _))));
+    let news = essentials.matching(&lib, View::News);
+    assert!(news.iter().all(|r| matches!(r, Row::News(1, _))));
+    // The other facets count within the series.
+    let counts = essentials.facet_counts(&lib, View::News);
+    assert_eq!(counts.sections.values().sum::<usize>(), news.len());
+}

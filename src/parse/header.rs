@@ -228,7 +228,7 @@ fn classify(no: usize, text: &str, header: &mut Header) -> Kind {
     if is_top_heading(text)
         || is_contents_label(text)
         || is_mirror_chrome(text)
-        || scan_story_heading(text).is_some()
+        || scan_story_heading(text).is_some_and(str::is_empty)
     {
         return Kind::Skip;
     }

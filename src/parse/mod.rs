@@ -433,6 +433,16 @@ impl<'l> Layout<'l> {
             (None, None) if branded => first_paragraph(&lines[..body_end], &skip),
             (None, _) => None,
         };
+        // Each heading below the one before it, and below a first topic's label.
+        let floor = unnumbered_first.map_or(0, |u| u + 1);
+        let mut last = None;
+        headings.retain(|h| {
+            let keep = h.0 >= floor && last.is_none_or(|l| h.0 > l);
+            if keep {
+                last = Some(h.0);
+            }
+            keep
+        });
         let mut topics = Vec::new();
         if let Some(start) = unnumbered_first {
             let end = headings.first().map_or(body_end, |h| h.0);
@@ -481,7 +491,12 @@ impl<'l> Layout<'l> {
 fn story_heading_above(lines: &[Line<'_>], at: usize, skip: &std::ops::Range<usize>) -> usize {
     let above = lines[..at].iter().rposition(|l| !l.is_blank());
     match above {
-        Some(i) if !skip.contains(&i) && scan_story_heading(&lines[i].text).is_some() => i,
+        Some(i)
+            if !skip.contains(&i)
+                && scan_story_heading(&lines[i].text).is_some_and(str::is_empty) =>
+        {
+            i
+        }
         _ => at,
     }
 }
@@ -566,7 +581,12 @@ fn topic_headings<'l>(
 /// topic's; the stories are numbered in order.
 fn story_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
     let mut found = Vec::new();
+    // Lines before this one are taken (a heading's headline).
+    let mut free = 0;
     for (i, line) in lines.iter().enumerate() {
+        if i < free {
+            continue;
+        }
         let Some(inline) = scan_story_heading(&line.text) else {
             continue;
         };
@@ -582,8 +602,9 @@ fn story_headings<'l>(lines: &'l [Line<'_>]) -> Vec<(usize, u32, &'l str)> {
         else {
             continue;
         };
-        if scan_label(&next.text).is_none() {
+        if scan_label(&next.text).is_none() && scan_story_heading(&next.text).is_none() {
             found.push((i + 1 + k, number, &*next.text));
+            free = i + 2 + k;
         }
     }
     found

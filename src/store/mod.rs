@@ -4,6 +4,7 @@
 mod analyses;
 mod index_doc;
 mod read;
+mod reparse;
 mod schema;
 mod search;
 mod write;
@@ -16,6 +17,7 @@ pub use crate::model::Version;
 pub use crate::model::{BriefId, StoredBrief};
 pub use analyses::ANALYSIS_VERSION;
 pub use read::{BriefSummary, Outline, TopicTexts};
+pub use reparse::Outdated;
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use write::{ImportBatch, ImportOutcome, PARSER_VERSION, SourceFile, hex};

@@ -319,6 +319,18 @@ fn insert_brief(
         to_json(&brief.contents)?,
     ])?;
     let brief_id = conn.last_insert_rowid();
+    insert_parts(conn, brief_id, brief, doc)?;
+    Ok(BriefId(brief_id))
+}
+
+/// Writes a brief's topics, news and glossary, and its search rows (the title's included),
+/// building its full-text index document in `doc`.
+pub(super) fn insert_parts(
+    conn: &Connection,
+    brief_id: i64,
+    brief: &Brief,
+    doc: &mut IndexDoc,
+) -> Result<(), StoreError> {
     let mut index = SearchRows::new(conn, brief_id, doc)?;
     index.add("brief", None, "title", &brief.title)?;
     {
@@ -389,7 +401,7 @@ fn insert_brief(
             )?;
         }
     }
-    Ok(BriefId(brief_id))
+    Ok(())
 }
 
 fn index_topic(

@@ -179,6 +179,10 @@ fn topic_ui(
         section_label(ui, "MERICS COMMENT");
         paragraphs_ui(ui, &topic.comment);
     }
+    if !topic.watch.is_empty() {
+        section_label(ui, "WHAT TO WATCH");
+        paragraphs_ui(ui, &topic.watch);
+    }
     copy_citation_ui(ui, lib, key, commands);
 }
 
@@ -324,10 +328,13 @@ fn news_ui(
     lib: &Library,
     commands: &mut Vec<Command>,
 ) {
-    let date = item
+    let mut date = item
         .date
         .map(|d| d.to_string())
         .unwrap_or_else(|| "undated".into());
+    if let Some(until) = item.until {
+        date = format!("{date} to {until}");
+    }
     ui.heading(format!("{date} · {} news", item.section.as_str()));
     brief_link_ui(ui, stored, commands);
     ui.add_space(BLOCK_GAP);
@@ -385,6 +392,12 @@ fn brief_ui(
         }
     });
     versions_ui(ui, lib, stored, commands);
+    if !brief.contents.is_empty() {
+        section_label(ui, "IN THIS ISSUE");
+        for entry in &brief.contents {
+            ui.label(format!("• {entry}"));
+        }
+    }
     section_label(ui, "TOPICS");
     for (t, topic) in brief.topics.iter().enumerate() {
         if ui

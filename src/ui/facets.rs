@@ -56,6 +56,16 @@ impl FacetsPanel {
                     |p| p.clone(),
                     |_| None,
                 );
+                if counts.series.len() > 1 || !filter.series.is_empty() {
+                    group_ui(
+                        ui,
+                        "Series",
+                        &counts.series,
+                        &mut next.series,
+                        |s| series_label(s).to_owned(),
+                        |_| None,
+                    );
+                }
                 if view == View::Policies {
                     group_ui(
                         ui,
@@ -249,4 +259,13 @@ fn date_field_ui(ui: &mut egui::Ui, label: &str, text: &mut String, date: &mut O
             ui.colored_label(super::theme::error(ui.visuals()), "not a date");
         }
     });
+}
+
+/// A series as the facet shows it: "no series" for briefs that name none.
+fn series_label(series: &str) -> &str {
+    if series.is_empty() {
+        "no series"
+    } else {
+        series
+    }
 }

@@ -1,0 +1,121 @@
+//! Reading stored briefs again with a newer parser. The library keeps every imported file's
+//! bytes, so a brief whose rows an older parser made (its `parser_version`) can be read again
+//! and its rows replaced, keeping its id, its file, its versions and its removed state.
+
+use rusqlite::{OptionalExtension as _, TransactionBehavior, params};
+
+use super::index_doc::IndexDoc;
+use super::write::{PARSER_VERSION, insert_parts, to_json};
+use super::{BriefId, Store, StoreError};
+use crate::model::Brief;
+
+/// A stored brief an older parser read: what is needed to read it again.
+#[derive(Debug)]
+pub struct Outdated {
+    pub id: BriefId,
+    pub file_name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl Store {
+    /// How many briefs an older parser read.
+    pub fn outdated_count(&self) -> Result<usize, StoreError> {
+        let n: i64 = self.conn.query_row(
+            "SELECT count(*) FROM briefs WHERE parser_version < ?1",
+            [PARSER_VERSION],
+            |r| r.get(0),
+        )?;
+        Ok(n as usize)
+    }
+
+    /// Up to `limit` of the briefs an older parser read, with their original files, lowest
+    /// id first.
+    pub fn outdated(&self, limit: usize) -> Result<Vec<Outdated>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT b.id, f.name, f.bytes FROM briefs b JOIN files f ON f.id = b.file_id
+             WHERE b.parser_version < ?1 ORDER BY b.id LIMIT ?2",
+        )?;
+        let rows = stmt.query_map(params![PARSER_VERSION, limit as i64], |r| {
+            Ok(Outdated {
+                id: BriefId(r.get(0)?),
+                file_name: r.get(1)?,
+                bytes: r.get(2)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Replaces the rows of each brief with what the current parser read (`Some`), or marks
+    /// it read by the current parser and keeps its rows (`None`: the file cannot be read
+    /// again, say an entry of a JSON export), all in one transaction. The briefs' analyses
+    /// are dropped, to be made again from the new rows.
+    pub fn replace_parsed(
+        &mut self,
+        briefs: &[(BriefId, Option<(String, Brief)>)],
+    ) -> Result<(), StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut doc = IndexDoc::default();
+        for (id, parsed) in briefs {
+            let Some((content_key, brief)) = parsed else {
+                tx.execute(
+                    "UPDATE briefs SET parser_version = ?1 WHERE id = ?2",
+                    params![PARSER_VERSION, id.0],
+                )?;
+                continue;
+            };
+            // Two files that the new parser reads as one brief: the later keeps its old key.
+            let taken: Option<i64> = tx
+                .query_row(
+                    "SELECT id FROM briefs WHERE content_key = ?1 AND id != ?2",
+                    params![content_key, id.0],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let key: String = match taken {
+                Some(_) => tx.query_row(
+                    "SELECT content_key FROM briefs WHERE id = ?1",
+                    [id.0],
+                    |r| r.get(0),
+                )?,
+                None => content_key.clone(),
+            };
+            tx.execute(
+                "UPDATE briefs SET title = ?1, series = ?2, publisher = ?3, caption = ?4,
+                    reading_minutes = ?5, period = ?6, authors = ?7, notes = ?8,
+                    warnings = ?9, contents = ?10, parser_version = ?11, content_key = ?12
+                 WHERE id = ?13",
+                params![
+                    brief.title,
+                    brief.series,
+                    brief.publisher,
+                    brief.caption,
+                    brief.reading_minutes,
+                    brief.period.map(|p| p.to_string()),
+                    to_json(&brief.authors)?,
+                    to_json(&brief.notes)?,
+                    to_json(&brief.warnings)?,
+                    to_json(&brief.contents)?,
+                    PARSER_VERSION,
+                    key,
+                    id.0,
+                ],
+            )?;
+            for table in ["topics", "news", "glossary", "search_text", "analyses"] {
+                tx.execute(&format!("DELETE FROM {table} WHERE brief_id = ?1"), [id.0])?;
+            }
+            tx.execute("DELETE FROM search_fts WHERE rowid = ?1", [id.0])?;
+            insert_parts(&tx, id.0, brief, &mut doc)?;
+            let text = doc.finish();
+            if !text.is_empty() {
+                tx.execute(
+                    "INSERT INTO search_fts (rowid, text) VALUES (?1, ?2)",
+                    params![id.0, text],
+                )?;
+            }
+        }
+        tx.commit()?;
+        Ok(())
+    }
+}
