@@ -1061,7 +1061,10 @@ fn markdown() {
         b.title,
         "Steel decarbonization + Cloud procurement + Battery swapping"
     );
-    assert_eq!(b.series, None);
+    // No series line, but topics labelled "At a glance" and "MERICS comment" are China
+    // Industries' (issue #18: a compact rendering names no series either).
+    assert_eq!(b.series.as_deref(), Some("MERICS China Industries"));
+    assert_eq!(b.publisher.as_deref(), Some("MERICS"));
     assert_eq!(b.reading_minutes, None);
     assert_eq!(period(&b).as_deref(), Some("2022-03"));
     assert_eq!(numbers(&b), [1, 2]);

@@ -42,6 +42,8 @@ pub struct Header {
     pub dropped: Vec<(usize, String)>,
     /// The line the series was read from.
     series_line: Option<usize>,
+    /// The line the publisher was read from.
+    publisher_line: Option<usize>,
 }
 
 /// A contents list before topic 1: the lines it spans and its entries.
@@ -223,6 +225,7 @@ fn classify(no: usize, text: &str, header: &mut Header) -> Kind {
     }
     if let Some(publisher) = scan_publisher(text) {
         header.publisher = Some(publisher.to_owned());
+        header.publisher_line = Some(no);
         return Kind::Marker;
     }
     if is_top_heading(text)
@@ -239,7 +242,7 @@ fn classify(no: usize, text: &str, header: &mut Header) -> Kind {
         }
         return Kind::Skip;
     }
-    if let Some(names) = scan_byline(text) {
+    if let Some(names) = scan_byline(text).or_else(|| scan_name_list(text)) {
         header.authors.extend(names);
         return Kind::Skip;
     }
@@ -259,8 +262,14 @@ fn classify(no: usize, text: &str, header: &mut Header) -> Kind {
                 format!("only the series name {series:?} was kept of {text:?}"),
             ));
         }
+        // A series under "MERICS Briefs" is the page's own; one above it, a mirror's
+        // navigation link ("MERICS China Digest").
+        let under_publisher = header
+            .publisher_line
+            .is_some_and(|p| header.series_line.is_some_and(|earlier| earlier < p) && p < no);
         if let Some(earlier) = header.series_line.replace(no)
             && header.series.as_deref() != Some(series)
+            && !under_publisher
         {
             header.dropped.push((
                 earlier,
@@ -332,21 +341,32 @@ fn scan_series(text: &str) -> Option<&str> {
     let first = words.next()?;
     let rest: Vec<&str> = words.collect();
     let is_brand = matches!(first, "MERICS" | "Merics");
+    // "China Industries" without the brand; a tracker's "China Security and Risk Tracker".
     let named_china = !is_brand
         && first == "China"
-        && matches!(rest.first(), Some(&"Industries" | &"Essentials"));
-    if !(is_brand || named_china) || rest.is_empty() || rest.len() > 4 {
+        && (matches!(rest.first(), Some(&"Industries" | &"Essentials"))
+            || rest.last() == Some(&"Tracker"));
+    if !(is_brand || named_china) || rest.is_empty() || rest.len() > 6 {
         return None;
     }
     if is_brand && NOT_SERIES.contains(&rest[0].to_lowercase().as_str()) {
         return None;
     }
-    // Each word a name: capitalised, or a number with a degree sign ("360°").
+    // Each word a name: capitalised, a joining word ("Security and Risk"), or a number with
+    // a degree sign ("360°").
     let is_name = |w: &&str| {
         w.chars().next().is_some_and(char::is_uppercase)
+            || matches!(*w, "and" | "of" | "&")
             || (w.chars().next().is_some_and(|c| c.is_ascii_digit()) && w.ends_with('°'))
     };
-    if !rest.iter().all(is_name) {
+    let capitalised = rest
+        .iter()
+        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+        .count();
+    if !rest.iter().all(is_name)
+        || capitalised == 0
+        || (rest.len() > 4 && capitalised < rest.len() - 1)
+    {
         return None;
     }
     // The rest of a line after the series: a monthly title's date, or nothing at all.
@@ -416,6 +436,26 @@ pub fn strip_entry_label(text: &str) -> &str {
         }
     }
     text
+}
+
+/// An author line without "By": "Jane Example, Tom Sample" (two names or more, each of two
+/// to four capitalised words).
+fn scan_name_list(text: &str) -> Option<Vec<String>> {
+    if !text.contains(", ") || text.len() > 160 || text.ends_with(['.', ':', '?', '!']) {
+        return None;
+    }
+    let names: Vec<&str> = text.split(", ").map(str::trim).collect();
+    let is_name = |n: &&str| {
+        let words: Vec<&str> = n.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            })
+    };
+    (names.len() >= 2 && names.iter().all(is_name))
+        .then(|| names.into_iter().map(str::to_owned).collect())
 }
 
 /// "image_2021.jpg", "IMG-3320.png".

@@ -121,10 +121,14 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
         }
     }
 
+    let series = header.series.or_else(|| implied_series(&lines, &layout));
+    let publisher = header
+        .publisher
+        .or_else(|| series.as_ref().map(|_| "MERICS".to_owned()));
     let mut brief = Brief {
         title: String::new(),
-        series: header.series,
-        publisher: header.publisher,
+        series,
+        publisher,
         caption: header.caption,
         reading_minutes: header.reading_minutes,
         period: None,
@@ -170,13 +174,16 @@ fn unnumbered_headlines(
             if part.headline.is_some() {
                 return None;
             }
-            let above = lines[..part.body.start]
+            // The line just above, or above a byline or author line under it.
+            let above: Vec<usize> = lines[..part.body.start]
                 .iter()
                 .rev()
-                .find(|l| !l.is_blank())
-                .map(|l| l.no);
+                .filter(|l| !l.is_blank())
+                .take(2)
+                .map(|l| l.no)
+                .collect();
             let from_notes = header.rest.last().filter(|(no, text)| {
-                Some(*no) == above && header.title.is_some() && is_headline_like(text)
+                above.contains(no) && header.title.is_some() && is_headline_like(text)
             });
             if from_notes.is_some() {
                 return header.rest.pop().map(|(_, text)| text);
@@ -187,6 +194,34 @@ fn unnumbered_headlines(
             header.title.clone()
         })
         .collect()
+}
+
+/// The series of a page that does not name it (a compact rendering starts with its title):
+/// MERICS China Industries is the series with a "Top 5" heading and topics labelled "At a
+/// glance" and "MERICS comment"; MERICS China Essentials the one whose stories open with
+/// "Top story".
+fn implied_series(lines: &[Line<'_>], layout: &Layout<'_>) -> Option<String> {
+    let front = &lines[..layout.header_end.min(lines.len())];
+    let has_top_heading = front.iter().any(|l| scanners::is_top_heading(&l.text));
+    let labels = |wanted: scanners::Label, name: &str| {
+        lines.iter().any(|l| {
+            scan_label(&l.text).is_some_and(|(label, _)| label == wanted)
+                && l.text
+                    .to_lowercase()
+                    .trim_start_matches(['✔', '✓'])
+                    .starts_with(name)
+        })
+    };
+    let industries = has_top_heading
+        || (labels(scanners::Label::AtAGlance, "at a glance")
+            && labels(scanners::Label::Comment, "merics comment"));
+    if industries {
+        return Some("MERICS China Industries".to_owned());
+    }
+    let stories = lines.iter().any(|l| {
+        scan_story_heading(&l.text).is_some() && l.text.to_lowercase().starts_with("top story")
+    });
+    stories.then(|| "MERICS China Essentials".to_owned())
 }
 
 /// A line that can be a headline: short, and not a sentence that ends in a full stop.
@@ -501,12 +536,14 @@ fn story_heading_above(lines: &[Line<'_>], at: usize, skip: &std::ops::Range<usi
     }
 }
 
-/// The first paragraph of running text (a line of at least 15 words that is not a header
-/// item), outside the contents list.
+/// The first paragraph of running text (a line of at least 15 words, or a sentence of 8,
+/// that is not a header item), outside the contents list.
 fn first_paragraph(lines: &[Line<'_>], skip: &std::ops::Range<usize>) -> Option<usize> {
     lines.iter().enumerate().position(|(i, l)| {
+        let words = l.text.split_whitespace().count();
+        let sentence = l.text.ends_with(['.', '!', '?', '"', '”', '。']);
         !skip.contains(&i)
-            && l.text.split_whitespace().nth(14).is_some()
+            && (words >= 15 || (words >= 8 && sentence))
             && !header::is_front_matter(&l.text)
     })
 }

@@ -535,6 +535,9 @@ pub fn is_mirror_chrome(s: &str) -> bool {
             | "merics"
             | "newsletter"
             | "report"
+            | "tracker"
+            | "press release"
+            | "pressemitteilung"
             | "kommentar"
             | "read more"
     ) || lower.starts_with("download (pdf")
