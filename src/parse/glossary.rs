@@ -72,7 +72,9 @@ impl Glossary {
             }
             let before = tail_words(&text[..open]);
             let meaning = match kind {
-                GlossaryKind::Acronym => acronym_meaning(before, inner),
+                GlossaryKind::Acronym => {
+                    acronym_meaning(before, inner).or_else(|| syllable_meaning(before, inner))
+                }
                 GlossaryKind::Chinese => chinese_meaning(before),
             };
             if let Some(meaning) = meaning {
@@ -227,6 +229,55 @@ fn acronym_meaning(before: &str, acronym: &str) -> Option<String> {
     (need == 0).then(|| join_words(trim_phrase(&before[first_word..])))
 }
 
+/// The words before an acronym made of the first letters of several of them, as Chinese
+/// ministries' often are: "Ministry of Commerce (MOFCOM)", "Ministry of Housing and
+/// Urban-Rural Development (MOHURD)". Each word lends the start of itself ("M", "OF",
+/// "COM"); a joining word ("of", "and") may lend nothing. The fewest words that spell the
+/// acronym whole, at most eight, starting with a capitalised word.
+fn syllable_meaning(before: &str, acronym: &str) -> Option<String> {
+    let letters: Vec<char> = acronym
+        .trim_end_matches('s')
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    if letters.len() < 3 {
+        return None;
+    }
+    let mut words: Vec<(&str, Vec<char>)> = Vec::new();
+    for raw in before.split_whitespace().rev().take(8) {
+        let word = raw.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '‘' | '’' | '\''));
+        if word.is_empty() || word.ends_with([',', '.', ';', ':', ')']) {
+            break;
+        }
+        let chars = word
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        words.push((raw, chars));
+        let meaning: Vec<&(&str, Vec<char>)> = words.iter().rev().collect();
+        let first = meaning[0].0;
+        let capitalised = first.chars().next().is_some_and(char::is_uppercase);
+        if capitalised && spells(&meaning, &letters) {
+            let start = offset_in(before, first);
+            return Some(join_words(trim_phrase(&before[start..])));
+        }
+    }
+    None
+}
+
+/// Whether `letters` split into a start of each word in turn (a joining word may lend none).
+fn spells(words: &[&(&str, Vec<char>)], letters: &[char]) -> bool {
+    let Some(((raw, chars), rest)) = words.split_first() else {
+        return letters.is_empty();
+    };
+    let least = usize::from(!is_connector(raw));
+    (least..=chars.len().min(letters.len()))
+        .rev()
+        .any(|n| chars[..n] == letters[..n] && spells(rest, &letters[n..]))
+}
+
 /// The English words before a Chinese term: a quoted phrase, or a run of capitalised words.
 fn chinese_meaning(before: &str) -> Option<String> {
     let before = before.trim_end();
@@ -332,6 +383,24 @@ mod tests {
         for (text, term, meaning) in cases {
             assert_eq!(found(text), [acr(term, meaning)], "{text}");
         }
+    }
+
+    #[test]
+    fn acronyms_of_syllables() {
+        assert_eq!(
+            found("The Ministry of Commerce (MOFCOM) publishes"),
+            [acr("MOFCOM", "Ministry of Commerce")]
+        );
+        assert_eq!(
+            found("the Ministry of Housing and Urban-Rural Development (MOHURD) says"),
+            [acr(
+                "MOHURD",
+                "Ministry of Housing and Urban-Rural Development"
+            )]
+        );
+        // Letters that no start of the words before spells: no entry.
+        assert!(found("The Ministry of Commerce (MXQ) publishes").is_empty());
+        assert!(found("a new plan for trade (TRADEX) is out").is_empty());
     }
 
     #[test]

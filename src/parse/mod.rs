@@ -317,8 +317,16 @@ fn warn_if_cut_off(lines: &[Line<'_>], layout: &Layout<'_>, warnings: &mut Warni
     let index = last.no - 1;
     let in_authors = layout.authors.as_ref().is_some_and(|r| r.contains(&index));
     let text: &str = &last.text;
+    // A policy name ends with its Chinese name or "(Link)": one that stops before is cut.
+    let cut_name = |label: scanners::Label, rest: &str| {
+        label == scanners::Label::PolicyName
+            && !rest.is_empty()
+            && !rest.ends_with([')', '）', '》'])
+    };
     let structural = scanners::scan_bullet(text).is_some()
-        || scan_label(text).is_some_and(|(label, rest)| label.is_footer() || rest.is_empty())
+        || scan_label(text).is_some_and(|(label, rest)| {
+            (label.is_footer() && !cut_name(label, rest)) || rest.is_empty()
+        })
         || scan_topic_heading(text).is_some()
         || scanners::scan_news_heading(text).is_some()
         || is_worth_noting(text);
@@ -443,12 +451,23 @@ impl<'l> Layout<'l> {
         let mut headings = topic_headings(&lines[..body_end], &skip, labelled);
         let numbered = !headings.is_empty();
         if headings.is_empty() {
+            // Stories: a "Top story" heading, and the headlines the contents list names
+            // (the stories after the top one have no heading of their own).
             headings = stories;
-        }
-        if headings.is_empty()
-            && let Some(contents) = &contents
-        {
-            headings = contents_headings(&lines[..body_end], contents);
+            if let Some(contents) = &contents {
+                headings.extend(contents_headings(&lines[..body_end], contents));
+            }
+            if let Some(&(first, _, _)) = headings.first()
+                && labelled.is_none()
+            {
+                headings.extend(bare_headlines(&lines[..body_end], first + 1));
+            }
+            headings.sort_by_key(|h| h.0);
+            // A headline both under "Top story" and in the list is one story.
+            headings.dedup_by_key(|h| h.0);
+            for (k, h) in headings.iter_mut().enumerate() {
+                h.1 = k as u32 + 1;
+            }
         }
         // A brief is known by its labels, its news, its stories, or (a story page without
         // labels) by the series or a title of topics in its first lines.
@@ -546,6 +565,43 @@ fn first_paragraph(lines: &[Line<'_>], skip: &std::ops::Range<usize>) -> Option<
             && (words >= 15 || (words >= 8 && sentence))
             && !header::is_front_matter(&l.text)
     })
+}
+
+/// The headlines of the stories after the top one on a page that gives them no heading: a
+/// short line that is no sentence (3 to 16 words, no closing punctuation), standing after a
+/// paragraph's end, with running text after it.
+fn bare_headlines<'l>(lines: &'l [Line<'_>], from: usize) -> Vec<(usize, u32, &'l str)> {
+    let ends_sentence = |t: &str| {
+        t.ends_with([
+            '.', '!', '?', ':', ';', ',', '"', '”', '’', ')', '。', '！', '？', '：', '）',
+        ])
+    };
+    let mut found = Vec::new();
+    for i in from..lines.len() {
+        let text = &*lines[i].text;
+        let words = text.split_whitespace().count();
+        if !(3..=16).contains(&words)
+            || text.len() > 160
+            || ends_sentence(text)
+            || scanners::scan_bullet(text).is_some()
+            || scanners::scan_byline(text).is_some()
+            || is_boilerplate(text)
+        {
+            continue;
+        }
+        let before = &*lines[i - 1].text;
+        let starts_block = before.is_empty() || ends_sentence(before);
+        let next = lines[i + 1..].iter().find(|l| !l.is_blank());
+        let text_follows = next.is_some_and(|n| {
+            let t = &*n.text;
+            scanners::scan_bullet(t).is_none()
+                && (scanners::scan_byline(t).is_some() || t.split_whitespace().count() >= 8)
+        });
+        if starts_block && text_follows {
+            found.push((i, 0, text));
+        }
+    }
+    found
 }
 
 /// Topics found by their headlines repeating the contents list's entries (a China
@@ -965,8 +1021,10 @@ mod tests {
         assert_eq!(policy.name, "Q");
         assert_eq!(policy.issuing_body.as_deref(), Some("MOT"));
         let lines: Vec<usize> = b.warnings.iter().map(|w| w.line).collect();
-        // The repeated "Issuing body: MOT" loses nothing; the first date and name do.
-        assert_eq!(lines, [5, 8, 9]);
+        // The repeated "Issuing body: MOT" loses nothing; the first date and name do. The
+        // last line, a policy name that is neither closed by its Chinese name nor followed
+        // by a body and a date, may be cut off.
+        assert_eq!(lines, [5, 8, 9, 12]);
         assert!(b.warnings[0].message.contains("\"Date\" \"March 1, 2021\""));
     }
 
