@@ -2436,3 +2436,15 @@ fn essentials_top_story_title_case() {
     c.no_warnings(&b);
     c.finish();
 }
+
+/// Every layout fixture's whole parse, as `briefdesk parse --json` prints the brief (less
+/// the analyses), kept in `tests/snapshots/`: any change to what the parser reads from a
+/// real layout shows up as a reviewed diff.
+#[test]
+fn layout_parses_are_golden() {
+    for name in LAYOUTS {
+        let brief = parse_brief(&text_of(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let snapshot = format!("layout__{}", name.trim_end_matches(".txt"));
+        insta::assert_json_snapshot!(snapshot, brief);
+    }
+}
