@@ -1619,3 +1619,38 @@ mod tests {
         assert_eq!(stored[1].brief, parse_brief(&generate_brief(1, 5)).unwrap());
     }
 }
+
+#[cfg(test)]
+mod scratch {
+    #[test]
+    fn scratch() {
+        let base = crate::generate::generate_brief(0, 1);
+        let i = base.find("Policy news\n\n").unwrap() + "Policy news\n\n".len();
+        for extra in [
+            "  • March 1-3: The NDRC holds a conference (NDRC statement (CN))\n",
+            "  • December 30-January 2: The NDRC holds a conference (NDRC statement (CN))\n",
+            "  • March 30-April 2: The Ministry of Commerce (MOFCOM) holds a conference (NDRC statement (CN))\n",
+        ] {
+            let mut t = base.clone();
+            t.insert_str(i, extra);
+            let b = crate::parse::parse_brief(&t).unwrap();
+            println!(
+                "{:?} {:?}",
+                b.warnings,
+                b.news
+                    .iter()
+                    .take(1)
+                    .map(|n| (n.date, n.until, &n.text))
+                    .collect::<Vec<_>>()
+            );
+            println!(
+                "glossary {:?}",
+                b.glossary
+                    .iter()
+                    .map(|g| (&g.term, &g.meaning))
+                    .collect::<Vec<_>>()
+            );
+            println!("period {:?}", b.period);
+        }
+    }
+}

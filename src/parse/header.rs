@@ -162,6 +162,13 @@ fn split_inline(text: &str) -> Vec<&str> {
         pieces.push(date);
         rest = after;
     }
+    // "A crane at dusk MERICS Briefs MERICS China Industries 11 min read": the caption too.
+    if let Some(at) = rest.find(" MERICS Briefs ")
+        && split_inline(&rest[at + 1..]).len() > 1
+    {
+        pieces.push(trim(&rest[..at]));
+        rest = trim(&rest[at + 1..]);
+    }
     for publisher in ["MERICS Briefs ", "MERICS Brief "] {
         if let Some(after) = rest.strip_prefix(publisher)
             && !after.is_empty()
@@ -714,6 +721,13 @@ mod tests {
         );
         assert_eq!(h.caption.as_deref(), Some("A crane at dusk"));
         assert_eq!(h.publisher.as_deref(), Some("MERICS"));
+        assert_eq!(h.series.as_deref(), Some("MERICS China Industries"));
+        assert_eq!(h.reading_minutes, Some(11));
+        assert_eq!(h.title.as_deref(), Some("A + B + C"));
+        let h = header(
+            "A crane at dusk MERICS Briefs MERICS China Industries 11 min read\n\nA + B + C\n",
+        );
+        assert_eq!(h.caption.as_deref(), Some("A crane at dusk"));
         assert_eq!(h.series.as_deref(), Some("MERICS China Industries"));
         assert_eq!(h.reading_minutes, Some(11));
         assert_eq!(h.title.as_deref(), Some("A + B + C"));

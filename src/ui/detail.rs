@@ -72,18 +72,14 @@ fn paragraphs_ui(ui: &mut egui::Ui, text: &str) {
 }
 
 fn brief_link_ui(ui: &mut egui::Ui, stored: &StoredBrief, commands: &mut Vec<Command>) {
-    let period = stored
-        .brief
-        .period
-        .map(|p| p.to_string())
-        .unwrap_or_default();
+    // An excerpt saved without any date has no period: no empty brackets then.
+    let label = match stored.brief.period {
+        Some(period) => format!("{} ({period})", stored.brief.title),
+        None => stored.brief.title.clone(),
+    };
     ui.horizontal_wrapped(|ui| {
         ui.weak("From");
-        if ui
-            .link(format!("{} ({period})", stored.brief.title))
-            .on_hover_text("Show this brief")
-            .clicked()
-        {
+        if ui.link(label).on_hover_text("Show this brief").clicked() {
             commands.push(Command::Open(ItemKey::Brief(stored.id)));
         }
     });
@@ -101,6 +97,28 @@ fn copy_citation_ui(ui: &mut egui::Ui, lib: &Library, key: &ItemKey, commands: &
     }
 }
 
+/// What a topic's parts are called in its series: China Industries' "At a glance" and
+/// "MERICS comment", China Essentials' stories' summary and "MERICS analysis".
+struct PartLabels {
+    summary: &'static str,
+    comment: &'static str,
+}
+
+fn part_labels(series: Option<&str>) -> PartLabels {
+    match series {
+        Some(s) if s.contains("Essentials") || s.contains("360") || s.contains("Tracker") => {
+            PartLabels {
+                summary: "SUMMARY",
+                comment: "MERICS ANALYSIS",
+            }
+        }
+        _ => PartLabels {
+            summary: "AT A GLANCE",
+            comment: "MERICS COMMENT",
+        },
+    }
+}
+
 fn topic_ui(
     ui: &mut egui::Ui,
     lib: &Library,
@@ -112,6 +130,7 @@ fn topic_ui(
 ) {
     ui.heading(format!("{}. {}", topic.number, topic.headline));
     brief_link_ui(ui, stored, commands);
+    let labels = part_labels(stored.brief.series.as_deref());
     if let Some(policy) = &topic.policy {
         section_label(ui, "POLICY DOCUMENT");
         ui.label(egui::RichText::new(&policy.name).strong());
@@ -159,7 +178,7 @@ fn topic_ui(
         });
     }
     if !topic.at_a_glance.is_empty() {
-        section_label(ui, "AT A GLANCE");
+        section_label(ui, labels.summary);
         paragraphs_ui(ui, &topic.at_a_glance);
     }
     if !topic.points.is_empty() || !topic.events.is_empty() {
@@ -176,7 +195,7 @@ fn topic_ui(
         }
     }
     if !topic.comment.is_empty() {
-        section_label(ui, "MERICS COMMENT");
+        section_label(ui, labels.comment);
         paragraphs_ui(ui, &topic.comment);
     }
     if !topic.watch.is_empty() {
