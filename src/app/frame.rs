@@ -217,6 +217,14 @@ impl App {
                 ui.spinner();
                 ui.weak("Searching…");
             }
+            if let Some((done, total)) = self.analysing {
+                ui.add(
+                    egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(120.0),
+                );
+                ui.weak(format!(
+                    "Finding targets, figures and organisations: {done}/{total} briefs…"
+                ));
+            }
             if let Some((done, total)) = self.rereading {
                 ui.add(
                     egui::ProgressBar::new(done as f32 / total.max(1) as f32).desired_width(120.0),

@@ -128,6 +128,8 @@ pub struct App {
     progress: Option<(usize, usize, PathBuf)>,
     /// Briefs read again with this version's parser, and how many there are to read.
     rereading: Option<(usize, usize)>,
+    /// Briefs analysed of those that had no current analysis.
+    analysing: Option<(usize, usize)>,
     report: Option<Vec<ReportLine>>,
     show_report: bool,
     undo: Option<Undo>,
@@ -211,6 +213,7 @@ impl App {
             status: None,
             progress: None,
             rereading: None,
+            analysing: None,
             report: None,
             show_report: false,
             undo: None,
@@ -328,6 +331,9 @@ impl App {
                 current,
             } => self.progress = Some((done, total, current)),
             Event::Rereading { done, total } => self.rereading = Some((done, total)),
+            Event::Analysing { done, total } => {
+                self.analysing = (done < total).then_some((done, total));
+            }
             Event::Reread(report) => {
                 self.rereading = None;
                 self.status = Some(reread_summary(&report));

@@ -68,6 +68,11 @@ pub enum Event {
     },
     /// They were: how many were read again, and how many kept as they were.
     Reread(import::ReparseReport),
+    /// Briefs without a current analysis are being analysed (once; kept for next time).
+    Analysing {
+        done: usize,
+        total: usize,
+    },
     Imported {
         report: Vec<ReportLine>,
         /// The user cancelled before every file was read.
@@ -297,8 +302,9 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
             return;
         }
     };
+    let analysing = |done, total| send(Event::Analysing { done, total });
     if !outline {
-        let findings = super::analyses::findings_for(store, &lib, false);
+        let findings = super::analyses::findings_for(store, &lib, &analysing);
         lib.install_findings(findings);
     }
     let lib = Arc::new(lib);
@@ -306,7 +312,7 @@ fn reload_with(store: &mut Store, send: &dyn Fn(Event), outline_above: usize) {
     // Each stage frees what it read and built on the way: give it back before the next.
     crate::allocator::release_free_memory();
     if outline {
-        lib.install_findings(super::analyses::findings_for(store, &lib, true));
+        lib.install_findings(super::analyses::findings_for(store, &lib, &analysing));
         send(Event::AnalysesReady);
         crate::allocator::release_free_memory();
         let mut texts = lib.texts_builder();
@@ -587,5 +593,126 @@ mod reload_tests {
         reload_with(&mut store, &send, 100);
         let events = events.into_inner().unwrap();
         assert!(matches!(&events[..], [Event::Loaded(lib)] if !lib.is_partial()));
+    }
+}
+
+#[cfg(test)]
+mod first_launch_tests {
+    use super::*;
+    use crate::library::View;
+    use std::sync::Mutex;
+
+    const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.txt");
+
+    /// Every row of `view`, each as its cells joined, sorted: what the view shows.
+    fn shown(lib: &Library, view: View) -> Vec<String> {
+        let columns = crate::library::columns(view).len();
+        let mut rows: Vec<String> = lib
+            .rows(view)
+            .iter()
+            .map(|r| {
+                (0..columns)
+                    .map(|c| lib.cell(view, *r, c).into_owned())
+                    .collect::<Vec<_>>()
+                    .join(" | ")
+            })
+            .collect();
+        rows.sort();
+        rows
+    }
+
+    /// A first launch, as a user makes it: an empty library folder, the window's library
+    /// thread seeds the sample, and the analyst views show exactly what the parser finds in
+    /// the same file (`briefdesk parse … --json`), news included.
+    #[test]
+    fn a_first_launch_shows_what_the_parser_finds() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("briefdesk").join("library.sqlite");
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        let (requests, inbox) = std::sync::mpsc::channel::<Request>();
+        drop(requests);
+        let events = Mutex::new(Vec::new());
+        let send = |e: Event| events.lock().unwrap().push(e);
+        run(&path, Vec::new(), &inbox, &send, &AtomicBool::new(false));
+        let events = events.into_inner().unwrap();
+        let lib = events
+            .iter()
+            .find_map(|e| match e {
+                Event::Loaded(lib) => Some(Arc::clone(lib)),
+                _ => None,
+            })
+            .expect("the library loaded");
+        // Nothing was left to analyse on the way: the import kept the analysis.
+        assert!(
+            !events.iter().any(|e| matches!(e, Event::Analysing { .. })),
+            "{events:?}"
+        );
+
+        let brief = crate::parse::parse_brief(SAMPLE).unwrap();
+        let analysis = crate::analysis::analyse(&brief);
+        assert_eq!(analysis.organisations.len(), 22);
+        let parsed = Library::new(vec![crate::model::StoredBrief {
+            id: lib.briefs()[0].id,
+            file_name: lib.briefs()[0].file_name.clone(),
+            imported_at: lib.briefs()[0].imported_at.clone(),
+            brief,
+        }])
+        .with_analyses(vec![analysis.clone()]);
+        for view in [
+            View::Targets,
+            View::Figures,
+            View::Organisations,
+            View::Policies,
+        ] {
+            assert_eq!(shown(&lib, view), shown(&parsed, view), "{view:?}");
+        }
+        assert_eq!(lib.rows(View::Organisations).len(), 22);
+        let targets: usize = analysis
+            .topics
+            .iter()
+            .map(|t| t.targets.len())
+            .sum::<usize>()
+            + analysis.news.iter().map(|n| n.targets.len()).sum::<usize>();
+        assert_eq!(lib.rows(View::Targets).len(), targets);
+        // News organisations are there: Ford and NEA are named only in "Worth noting".
+        let orgs = shown(&lib, View::Organisations).join("\n");
+        for name in ["Ford", "NEA", "SAMR", "Geely"] {
+            assert!(orgs.contains(name), "{name} in\n{orgs}");
+        }
+    }
+
+    /// A library whose analyses are missing (or older) gets them made once, from the briefs
+    /// read whole, with progress; the next open reads them.
+    #[test]
+    fn missing_analyses_are_made_once_from_whole_briefs() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        {
+            let mut store = Store::open(&path).unwrap();
+            import::seed_if_new(&mut store).unwrap();
+        }
+        {
+            let conn = rusqlite::Connection::open(&path).unwrap();
+            conn.execute("UPDATE analyses SET version = 1", []).unwrap();
+        }
+        let mut store = Store::open(&path).unwrap();
+        assert_eq!(store.briefs_without_analysis().unwrap().len(), 1);
+        let events = Mutex::new(Vec::new());
+        let send = |e: Event| events.lock().unwrap().push(e);
+        reload(&mut store, &send);
+        let events = events.into_inner().unwrap();
+        let progress: Vec<(usize, usize)> = events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Analysing { done, total } => Some((*done, *total)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(progress, [(0, 1), (1, 1)]);
+        let Some(Event::Loaded(lib)) = events.last() else {
+            panic!("{events:?}")
+        };
+        assert_eq!(lib.rows(View::Organisations).len(), 22);
+        assert!(store.briefs_without_analysis().unwrap().is_empty());
     }
 }

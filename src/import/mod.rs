@@ -135,6 +135,9 @@ enum Parsed {
         bytes: Vec<u8>,
         content_key: String,
         brief: Box<Brief>,
+        /// What the analyst layer finds in it, made here (on the reading thread) and stored
+        /// with it.
+        analysis: Box<crate::model::BriefAnalysis>,
     },
     Failed(ImportError),
 }
@@ -146,6 +149,7 @@ fn parse_file(name: &str, bytes: Vec<u8>) -> Vec<Parsed> {
         name,
         bytes,
         content_key: content_key(&brief),
+        analysis: Box::new(crate::analysis::analyse(&brief)),
         brief: Box::new(brief),
     };
     if json::is_library_export(name, &bytes) {
@@ -177,13 +181,14 @@ fn parse_file(name: &str, bytes: Vec<u8>) -> Vec<Parsed> {
 impl Parsed {
     /// Stores the brief in `batch` (permanent when the batch commits).
     fn store(self, batch: &mut ImportBatch<'_>) -> FileOutcome {
-        let (name, bytes, content_key, brief) = match self {
+        let (name, bytes, content_key, brief, analysis) = match self {
             Self::Brief {
                 name,
                 bytes,
                 content_key,
                 brief,
-            } => (name, bytes, content_key, *brief),
+                analysis,
+            } => (name, bytes, content_key, *brief, analysis),
             Self::Failed(err) => return FileOutcome::Failed(err),
         };
         let file = SourceFile {
@@ -191,7 +196,7 @@ impl Parsed {
             bytes: &bytes,
             content_key: &content_key,
         };
-        match batch.import(&file, &brief) {
+        match batch.import_analysed(&file, &brief, Some(&analysis)) {
             Ok(ImportOutcome::Imported(id)) => FileOutcome::Imported {
                 id,
                 title: brief.title,

@@ -3,7 +3,7 @@
 //! Runs once per parser version, on the library's thread, with progress.
 
 use crate::parse::parse_brief;
-use crate::store::{BriefId, Store, StoreError};
+use crate::store::{BriefId, Reparsed, Store, StoreError};
 
 use super::{content_key, extract_text, limits};
 
@@ -37,7 +37,7 @@ pub fn reparse_outdated(
         if chunk.is_empty() {
             break;
         }
-        let parsed: Vec<(BriefId, Option<(String, crate::model::Brief)>)> = chunk
+        let parsed: Vec<(BriefId, Option<Reparsed>)> = chunk
             .into_iter()
             .map(|old| (old.id, read_again(&old.file_name, &old.bytes)))
             .collect();
@@ -54,14 +54,18 @@ pub fn reparse_outdated(
     Ok(report)
 }
 
-/// A stored file read as the importer reads it, with its content key; `None` for an entry
-/// of a Briefdesk JSON export or a file this parser refuses.
-fn read_again(name: &str, bytes: &[u8]) -> Option<(String, crate::model::Brief)> {
+/// A stored file read as the importer reads it, with its content key and analysis; `None`
+/// for an entry of a Briefdesk JSON export or a file this parser refuses.
+fn read_again(name: &str, bytes: &[u8]) -> Option<Reparsed> {
     if bytes.trim_ascii_start().starts_with(b"{") {
         return None;
     }
     let text = extract_text(name, bytes).ok()?;
     let mut brief = parse_brief(&text).ok()?;
     limits::cap_fields(&mut brief);
-    Some((content_key(&brief), brief))
+    Some(Reparsed {
+        content_key: content_key(&brief),
+        analysis: crate::analysis::analyse(&brief),
+        brief,
+    })
 }

@@ -17,7 +17,7 @@ pub use crate::model::Version;
 pub use crate::model::{BriefId, StoredBrief};
 pub use analyses::ANALYSIS_VERSION;
 pub use read::{BriefSummary, Outline, TopicTexts};
-pub use reparse::Outdated;
+pub use reparse::{Outdated, Reparsed};
 pub use schema::CURRENT_VERSION;
 pub use search::{SearchHit, SearchKind};
 pub use write::{ImportBatch, ImportOutcome, PARSER_VERSION, SourceFile, hex};

@@ -9,6 +9,14 @@ use super::write::{PARSER_VERSION, insert_parts, to_json};
 use super::{BriefId, Store, StoreError};
 use crate::model::Brief;
 
+/// A brief read again: its new content key, its rows and what the analyst layer finds in it.
+#[derive(Debug)]
+pub struct Reparsed {
+    pub content_key: String,
+    pub brief: Brief,
+    pub analysis: crate::model::BriefAnalysis,
+}
+
 /// A stored brief an older parser read: what is needed to read it again.
 #[derive(Debug)]
 pub struct Outdated {
@@ -45,20 +53,25 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Replaces the rows of each brief with what the current parser read (`Some`), or marks
-    /// it read by the current parser and keeps its rows (`None`: the file cannot be read
-    /// again, say an entry of a JSON export), all in one transaction. The briefs' analyses
-    /// are dropped, to be made again from the new rows.
+    /// Replaces the rows of each brief with what the current parser read (`Some`), and its
+    /// analysis with one made from them; or marks it read by the current parser and keeps its
+    /// rows (`None`: the file cannot be read again, say an entry of a JSON export). All in
+    /// one transaction.
     pub fn replace_parsed(
         &mut self,
-        briefs: &[(BriefId, Option<(String, Brief)>)],
+        briefs: &[(BriefId, Option<Reparsed>)],
     ) -> Result<(), StoreError> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let mut doc = IndexDoc::default();
         for (id, parsed) in briefs {
-            let Some((content_key, brief)) = parsed else {
+            let Some(Reparsed {
+                content_key,
+                brief,
+                analysis,
+            }) = parsed
+            else {
                 tx.execute(
                     "UPDATE briefs SET parser_version = ?1 WHERE id = ?2",
                     params![PARSER_VERSION, id.0],
@@ -102,11 +115,12 @@ impl Store {
                     id.0,
                 ],
             )?;
-            for table in ["topics", "news", "glossary", "search_text", "analyses"] {
+            for table in ["topics", "news", "glossary", "search_text"] {
                 tx.execute(&format!("DELETE FROM {table} WHERE brief_id = ?1"), [id.0])?;
             }
             tx.execute("DELETE FROM search_fts WHERE rowid = ?1", [id.0])?;
             insert_parts(&tx, id.0, brief, &mut doc)?;
+            super::analyses::keep_analysis(&tx, *id, analysis)?;
             let text = doc.finish();
             if !text.is_empty() {
                 tx.execute(

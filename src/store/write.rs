@@ -205,9 +205,28 @@ impl ImportBatch<'_> {
         file: &SourceFile<'_>,
         brief: &Brief,
     ) -> Result<ImportOutcome, StoreError> {
+        self.import_analysed(file, brief, None)
+    }
+
+    /// [`ImportBatch::import`], keeping `analysis` (what the analyst layer found in `brief`)
+    /// with it, all or nothing: a brief is never stored without its analysis.
+    pub fn import_analysed(
+        &mut self,
+        file: &SourceFile<'_>,
+        brief: &Brief,
+        analysis: Option<&crate::model::BriefAnalysis>,
+    ) -> Result<ImportOutcome, StoreError> {
         // Dropped without `commit` on an error: rolls back to before this file.
         let savepoint = self.tx.savepoint()?;
-        let outcome = import_one(&savepoint, file, brief, &mut self.doc);
+        let outcome = import_one(&savepoint, file, brief, &mut self.doc).and_then(|outcome| {
+            if let Some(analysis) = analysis {
+                let (ImportOutcome::Imported(id)
+                | ImportOutcome::Duplicate(id)
+                | ImportOutcome::Updated { id, .. }) = outcome;
+                super::analyses::keep_analysis(&savepoint, id, analysis)?;
+            }
+            Ok(outcome)
+        });
         // A document half built by a failed import is dropped with it.
         let doc = self.doc.finish();
         let outcome = outcome?;
