@@ -36,6 +36,8 @@ pub enum Command {
         folder: bool,
     },
     ToggleDarkMode,
+    /// Save the current view's rows, filtered and sorted as shown, as CSV or JSON.
+    ExportView,
     /// Keep the current view, search and filters under this name.
     SaveSearch(String),
     /// Show a saved search (its index).

@@ -1,5 +1,6 @@
-//! Flat rows of the library — policies, news, topics, briefs — for CSV and JSON export.
-//! Pure: takes briefs, gives rows.
+//! Flat rows of the library — policies, news, topics, briefs — for CSV and JSON export, and
+//! any view of the window as it shows it (the analyst views: targets, figures,
+//! organisations). Pure: takes briefs or a library, gives rows.
 
 use serde::Serialize;
 
@@ -13,8 +14,84 @@ pub enum What {
     News,
     Topics,
     Briefs,
+    /// Commitments with a year, as the Targets view shows them.
+    Targets,
+    /// Money, shares, capacities and counts, as the Figures view shows them.
+    Figures,
+    /// Companies and agencies, as the Organisations view shows them.
+    Organisations,
     /// Every brief whole, as JSON that `briefdesk import` reads back.
     Library,
+}
+
+/// The rows of a view as the window shows them: its columns' titles, and each row's cells
+/// as text, in the order given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewTable {
+    pub headers: Vec<&'static str>,
+    /// Per column: its cells are numbers (JSON gives them as numbers).
+    pub numeric: Vec<bool>,
+    pub rows: Vec<Vec<String>>,
+}
+
+/// The `rows` of `view` (filtered and sorted as the caller has them), cell by cell.
+pub fn view_table(
+    lib: &crate::library::Library,
+    view: crate::library::View,
+    rows: &[crate::library::Row],
+) -> ViewTable {
+    let columns = crate::library::columns(view);
+    ViewTable {
+        headers: columns.iter().map(|c| c.title).collect(),
+        numeric: columns
+            .iter()
+            .map(|c| c.align == crate::library::Align::Number)
+            .collect(),
+        rows: rows
+            .iter()
+            .map(|r| {
+                (0..columns.len())
+                    .map(|c| lib.cell(view, *r, c).into_owned())
+                    .collect()
+            })
+            .collect(),
+    }
+}
+
+impl ViewTable {
+    /// CSV with a header line, formulas neutralised as in [`write_csv`]; with a byte-order
+    /// mark when `bom` (spreadsheets on Windows read UTF-8 without one as their code page).
+    pub fn write_csv(&self, mut out: impl std::io::Write, bom: bool) -> Result<(), csv::Error> {
+        if bom {
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        let mut writer = csv::Writer::from_writer(out);
+        writer.write_record(&self.headers)?;
+        for row in &self.rows {
+            writer.write_record(row.iter().map(|c| neutralise_formula(c)))?;
+        }
+        writer.flush()?;
+        Ok(())
+    }
+
+    /// A JSON array with one object per row, keyed by the columns' titles.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::Value::Array(
+            self.rows
+                .iter()
+                .map(|row| {
+                    serde_json::Value::Object(
+                        self.headers
+                            .iter()
+                            .zip(&self.numeric)
+                            .zip(row)
+                            .map(|((h, numeric), c)| ((*h).to_owned(), json_cell(c, *numeric)))
+                            .collect(),
+                    )
+                })
+                .collect(),
+        )
+    }
 }
 
 /// One policy document named in a topic footer.
@@ -183,6 +260,24 @@ pub fn write_csv<T: Serialize>(rows: &[T], out: impl std::io::Write) -> Result<(
     Ok(())
 }
 
+/// A cell as JSON: a number column's cell as a number ("1,204" too), else text.
+fn json_cell(cell: &str, numeric: bool) -> serde_json::Value {
+    if numeric
+        && let Ok(n) = cell.replace(',', "").parse::<f64>()
+        && let Some(n) = serde_json::Number::from_f64(n)
+    {
+        return if n
+            .as_f64()
+            .is_some_and(|f| f.fract() == 0.0 && f.abs() < 9e15)
+        {
+            serde_json::Value::Number((n.as_f64().unwrap_or_default() as i64).into())
+        } else {
+            serde_json::Value::Number(n)
+        };
+    }
+    serde_json::Value::String(cell.to_owned())
+}
+
 fn neutralise_formula(cell: &str) -> String {
     if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{cell}")
@@ -215,5 +310,49 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "a,b\n'=1+2,\"plain, with comma\"\n"
         );
+    }
+
+    #[test]
+    fn a_view_exports_its_rows_as_shown() {
+        use crate::library::{Filter, Library, View};
+        let text = include_str!("../seeds/merics-china-industries-2021-02.txt");
+        let brief = crate::parse::parse_brief(text).unwrap();
+        let analysis = crate::analysis::analyse(&brief);
+        let lib = Library::new(vec![StoredBrief {
+            id: crate::model::BriefId(1),
+            file_name: "sample.txt".into(),
+            imported_at: "2026-12-05T00:00:00Z".into(),
+            brief,
+        }])
+        .with_analyses(vec![analysis]);
+        // Filtered to one body, then in reverse order: the export keeps both.
+        let filter = Filter {
+            search: "percent".into(),
+            ..Filter::default()
+        };
+        let mut rows = filter.matching(&lib, View::Figures);
+        rows.reverse();
+        assert!(rows.len() >= 2);
+        let table = view_table(&lib, View::Figures, &rows);
+        assert_eq!(table.rows.len(), rows.len());
+        assert!(table.rows.iter().all(|r| r.join(" ").contains("percent")));
+        assert_eq!(table.rows[0][2], lib.cell(View::Figures, rows[0], 2));
+        let mut csv = Vec::new();
+        table.write_csv(&mut csv, true).unwrap();
+        let csv = String::from_utf8(csv).unwrap();
+        assert!(csv.starts_with("\u{feff}Value,Unit,As written,"), "{csv}");
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        let json = table.to_json();
+        assert_eq!(json.as_array().unwrap().len(), rows.len());
+        assert!(json[0]["Value"].is_number(), "{json}");
+        // A cell a spreadsheet would run stays text.
+        let risky = ViewTable {
+            headers: vec!["Text"],
+            numeric: vec![false],
+            rows: vec![vec!["=HYPERLINK(\"x\")".into()]],
+        };
+        let mut out = Vec::new();
+        risky.write_csv(&mut out, false).unwrap();
+        assert!(String::from_utf8(out).unwrap().contains("'=HYPERLINK"));
     }
 }

@@ -378,3 +378,70 @@ fn generate_writes_briefs_that_import_cleanly() {
     assert_eq!(text.matches("imported: ").count(), 12, "{text}");
     assert!(!text.contains("warning"), "{text}");
 }
+
+/// What the analyst layer found, exported as the window's views show it: every target,
+/// figure and organisation `parse --json` finds in the sample, formula-safe in CSV.
+#[test]
+fn targets_figures_and_organisations_export_as_the_parser_finds_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    let parsed: serde_json::Value =
+        serde_json::from_slice(&briefdesk(&library, &["parse", SAMPLE, "--json"]).stdout).unwrap();
+    let count = |key: &str| -> usize {
+        let topics: usize = parsed["topics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t[key].as_array().unwrap().len())
+            .sum();
+        let news: usize = parsed["news"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n[key].as_array().unwrap().len())
+            .sum();
+        topics + news
+    };
+    let export = |what: &str, format: &str| {
+        let out = briefdesk(&library, &["export", "--what", what, "--format", format]);
+        assert!(out.status.success(), "{out:?}");
+        stdout(&out)
+    };
+    // JSON: one object per row, keyed by the view's columns.
+    for (what, key, expected) in [
+        ("targets", "Target", count("targets")),
+        ("figures", "As written", count("figures")),
+        (
+            "organisations",
+            "Name",
+            parsed["organisations"].as_array().unwrap().len(),
+        ),
+    ] {
+        let rows: serde_json::Value = serde_json::from_str(&export(what, "json")).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), expected, "{what}");
+        assert!(
+            rows.iter().all(|r| r.get(key).is_some()),
+            "{what}: {rows:?}"
+        );
+    }
+    let orgs: serde_json::Value = serde_json::from_str(&export("organisations", "json")).unwrap();
+    let names: Vec<&str> = orgs
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["Name"].as_str().unwrap())
+        .collect();
+    for name in ["MIIT", "NEA", "Ford"] {
+        assert!(
+            names.iter().any(|n| n.contains(name)),
+            "{name} in {names:?}"
+        );
+    }
+    // CSV: a header line, then a line per row; years are numbers in JSON.
+    let csv = export("targets", "csv");
+    assert!(csv.starts_with("Year,Target,"), "{csv}");
+    assert_eq!(csv.lines().count(), count("targets") + 1);
+    let targets: serde_json::Value = serde_json::from_str(&export("targets", "json")).unwrap();
+    assert!(targets[0]["Year"].is_i64(), "{targets}");
+}

@@ -81,6 +81,7 @@ impl App {
                 }
             }
             Command::PickFiles { folder } => self.pick_files(folder),
+            Command::ExportView => self.export_view(),
             Command::CancelImport => {
                 self.worker.cancel_import();
                 self.status = Some("Cancelling after the current file…".to_owned());

@@ -175,6 +175,15 @@ impl App {
                     commands.push(Command::PickFiles { folder: true });
                 }
             });
+            if ui
+                .button("Export view…")
+                .on_hover_text(
+                    "Save this table's rows, filtered and sorted as shown, as CSV or JSON",
+                )
+                .clicked()
+            {
+                commands.push(Command::ExportView);
+            }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 if ui.button(self.state.theme.label()).clicked() {
                     commands.push(Command::ToggleDarkMode);

@@ -143,7 +143,9 @@ pub struct App {
     timeline_data: TimelineData,
     timeline: TimelineView,
     strip: TimelineView,
-    exported: Option<Receiver<Option<Result<PathBuf, String>>>>,
+    /// An export running on its own thread: what it exports ("The timeline", "The Targets
+    /// view") and its result (`None`: no file was chosen).
+    exported: Option<(String, Receiver<Option<Result<PathBuf, String>>>)>,
 }
 
 /// How long a removal can be undone from the status bar.
@@ -282,15 +284,15 @@ impl App {
         while let Some(event) = self.worker.try_recv() {
             self.apply_event(event);
         }
-        if let Some(rx) = &self.exported
+        if let Some((what, rx)) = &self.exported
             && let Ok(result) = rx.try_recv()
         {
-            self.exported = None;
             self.status = Some(match result {
-                Some(Ok(path)) => format!("Timeline saved to {}.", path.display()),
-                Some(Err(err)) => format!("The timeline was not saved: {err}"),
-                None => "No file was chosen; the timeline was not saved.".to_owned(),
+                Some(Ok(path)) => format!("{what} was saved to {}.", path.display()),
+                Some(Err(err)) => format!("{what} was not saved: {err}"),
+                None => format!("No file was chosen; {} was not saved.", what.to_lowercase()),
             });
+            self.exported = None;
         }
         if let Some(rx) = &self.picked
             && let Ok(picked) = rx.try_recv()
@@ -565,10 +567,70 @@ impl App {
                 tx.send(result).ok();
             });
         match spawned {
-            Ok(_) => self.exported = Some(rx),
+            Ok(_) => self.exported = Some(("The timeline".to_owned(), rx)),
             Err(err) => self.status = Some(format!("Could not start the export: {err}")),
         }
     }
+
+    /// Asks for a file name on a thread, then writes the current view's rows there, as the
+    /// table shows them (filtered and sorted): CSV (with a byte-order mark, so spreadsheets
+    /// on Windows read Chinese right) or JSON, by the name's extension.
+    fn export_view(&mut self) {
+        let view = self.state.view;
+        if self.order_view != Some(view) || self.order.is_empty() {
+            self.status = Some("There are no rows to export in this view.".to_owned());
+            return;
+        }
+        let lib = Arc::clone(&self.lib);
+        let rows = self.order.clone();
+        let what = format!("The {} view", view.label());
+        let name = format!("{}.csv", view.label().to_lowercase());
+        let (tx, rx) = sync_channel(1);
+        let spawned = std::thread::Builder::new()
+            .name("view-export".to_owned())
+            .spawn(move || {
+                let picked = rfd::FileDialog::new()
+                    .set_title("Export view")
+                    .set_file_name(name)
+                    .add_filter("CSV (spreadsheets)", &["csv"])
+                    .add_filter("JSON", &["json"])
+                    .save_file();
+                let result = picked.map(|path| {
+                    write_view(&path, &crate::export::view_table(&lib, view, &rows)).map(|()| path)
+                });
+                tx.send(result).ok();
+            });
+        match spawned {
+            Ok(_) => self.exported = Some((what, rx)),
+            Err(err) => self.status = Some(format!("Could not start the export: {err}")),
+        }
+    }
+}
+
+/// Writes `table` to `path` as JSON (a ".json" name) or CSV, through a temporary file, so a
+/// failed write leaves no half file.
+pub(crate) fn write_view(
+    path: &std::path::Path,
+    table: &crate::export::ViewTable,
+) -> Result<(), String> {
+    let json = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+    let mut bytes = Vec::new();
+    if json {
+        serde_json::to_writer_pretty(&mut bytes, &table.to_json()).map_err(|e| e.to_string())?;
+        bytes.push(b'\n');
+    } else {
+        table
+            .write_csv(&mut bytes, true)
+            .map_err(|e| e.to_string())?;
+    }
+    let partial = path.with_extension("partial");
+    std::fs::write(&partial, &bytes).map_err(|e| e.to_string())?;
+    std::fs::rename(&partial, path).map_err(|e| {
+        std::fs::remove_file(&partial).ok();
+        e.to_string()
+    })
 }
 
 /// "Imported 3 files, 1 duplicate, 2 failed."

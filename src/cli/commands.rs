@@ -268,6 +268,21 @@ fn export(store: &Store, what: What, format: Format, output: Option<&Path>) -> a
         (What::News, f) => write_rows(&export::news_rows(&briefs), f, &mut buffer)?,
         (What::Topics, f) => write_rows(&export::topic_rows(&briefs), f, &mut buffer)?,
         (What::Briefs, f) => write_rows(&export::brief_rows(&briefs), f, &mut buffer)?,
+        (What::Targets | What::Figures | What::Organisations, f) => {
+            let view = match what {
+                What::Targets => crate::library::View::Targets,
+                What::Figures => crate::library::View::Figures,
+                _ => crate::library::View::Organisations,
+            };
+            let table = analyst_view(store, briefs, view);
+            match f {
+                Format::Csv => table.write_csv(&mut buffer, false)?,
+                Format::Json => {
+                    serde_json::to_writer_pretty(&mut buffer, &table.to_json())?;
+                    buffer.push(b'\n');
+                }
+            }
+        }
         (What::Library, Format::Json) => {
             serde_json::to_writer_pretty(&mut buffer, &import::json::library_export(&briefs))?;
             buffer.push(b'\n');
@@ -281,6 +296,26 @@ fn export(store: &Store, what: What, format: Format, output: Option<&Path>) -> a
         None => std::io::stdout().lock().write_all(&buffer)?,
     }
     Ok(0)
+}
+
+/// Every row of an analyst view, as the window shows it with no filter, in library order: the
+/// stored analyses (made here for a brief that has none).
+fn analyst_view(
+    store: &Store,
+    briefs: Vec<crate::model::StoredBrief>,
+    view: crate::library::View,
+) -> export::ViewTable {
+    let mut stored = store.analyses().unwrap_or_default();
+    let analyses = briefs
+        .iter()
+        .map(|s| {
+            stored
+                .remove(&s.id)
+                .unwrap_or_else(|| crate::analysis::analyse(&s.brief))
+        })
+        .collect();
+    let lib = crate::library::Library::new(briefs).with_analyses(analyses);
+    export::view_table(&lib, view, lib.rows(view))
 }
 
 fn write_rows<T: serde::Serialize>(

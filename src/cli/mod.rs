@@ -65,7 +65,8 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export policies, news, topics or briefs as CSV or JSON.
+    /// Export policies, news, topics, briefs, or what was found in them (targets, figures,
+    /// organisations), as CSV or JSON.
     Export {
         #[arg(long, value_enum)]
         what: What,
