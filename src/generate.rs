@@ -1,19 +1,31 @@
-//! Made-up briefs for benchmarks and tests: deterministic, seeded text files shaped like the
-//! sample in `seeds/` (caption, "MERICS Briefs", series, reading time, a title "A + B + C",
-//! numbered topics with "At a glance", points and dated events, "MERICS comment" and a policy
-//! footer, then "WORTH NOTING" with policy and corporate news and "Author(s)").
+//! Made-up briefs for benchmarks and tests: deterministic, seeded text files in the page
+//! layouts real saved MERICS pages use (see `tests/fixtures/briefs/layouts/`).
+//!
+//! About 55% have the sample's shape (`seeds/`): caption, "MERICS Briefs", series, reading
+//! time, a title "A + B + C", numbered topics with "At a glance", points and dated events,
+//! "MERICS comment" and a policy footer, then "WORTH NOTING" with policy and corporate news
+//! and "Author(s)". The rest vary it as real pages do: a "MERICS TOP 5" heading, a contents
+//! list (naming the authors now and then) with a subscription notice, a monthly title
+//! "MERICS China Industries Briefing - October 2020", a German reading time, no "MERICS
+//! Briefs" line, the header on one line, an image file name as caption, a compact rendering
+//! without blank lines, a repost with runs of blank lines; and MERICS China Essentials issues
+//! ("Top story" and further stories) and single stories labelled "The facts" / "What to
+//! watch" / "MERICS analysis". `Layout` lists them with their shares.
 //!
 //! The same index and seed always give the same bytes, on every platform: the random numbers
 //! come from a small SplitMix64 generator, and all text from the vocabularies below (written
 //! for this module; the institutions and companies are real names, the sentences are not
-//! quotes). Each brief falls in one month between 2015 and 2025, and every brief parses with
+//! quotes). Each brief falls in one month between 2015 and 2025 (China Essentials pages carry
+//! no date, so they parse without a period), and every brief parses with
 //! [`crate::parse::parse_brief`] without warnings. A brief's title is unique among the first
-//! 117,600 indices of a seed, so importing many of them gives no new versions of one another.
+//! 117,600 indices of a seed, so importing many of them gives no new versions of one another:
+//! monthly titles each name a month of their own, and the others are made of the index's
+//! three sectors.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use crate::model::{BriefId, StoredBrief};
+use crate::model::{BriefId, Period, StoredBrief};
 
 /// How many briefs to write, and from which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -73,18 +85,161 @@ pub fn stored_brief(index: usize, seed: u64) -> StoredBrief {
     }
 }
 
-/// What a generated brief holds, for the tests.
+/// What a generated brief holds, for the tests: what [`crate::parse::parse_brief`] should
+/// read from it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 struct Expect {
+    layout: Layout,
     title: String,
+    /// The month the brief is set in.
     year: i32,
     month: u32,
-    topics: usize,
-    /// Topics with a policy footer.
-    policies: usize,
-    events: usize,
+    /// The period the parser gives: the month above, or none for a page without dates.
+    period: Option<Period>,
+    series: &'static str,
+    caption: Option<String>,
+    reading_minutes: Option<u32>,
+    authors: Vec<String>,
+    contents: Vec<String>,
+    /// A subscription notice's paragraphs.
+    notes: Vec<String>,
+    topics: Vec<TopicExpect>,
     policy_news: usize,
     corporate_news: usize,
+    /// News entries over several days: (year, month, day) of the first and the last.
+    news_ranges: Vec<[(i32, u32, u32); 2]>,
+    /// Acronyms the text defines, with their full names.
+    acronyms: Vec<(&'static str, &'static str)>,
+}
+
+/// What one topic (or China Essentials story) holds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+struct TopicExpect {
+    headline: String,
+    points: usize,
+    events: usize,
+    /// It has a policy footer.
+    policy: bool,
+    glance_paragraphs: usize,
+    comment_paragraphs: usize,
+    watch_paragraphs: usize,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Page layouts
+
+/// The layouts real saved MERICS pages come in (see `tests/fixtures/briefs/layouts/`), each
+/// brief in one of them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+enum Layout {
+    /// The sample's: caption, "MERICS Briefs", series, reading time, "A + B + C", topics,
+    /// "Worth noting", "Author(s)".
+    #[default]
+    Full,
+    /// A "MERICS TOP 5" heading (in one of its spellings) between title and topic 1.
+    TopFive,
+    /// A contents list of the headlines after the title, now and then with the authors'
+    /// names in its introduction and a subscription notice after it.
+    Contents,
+    /// The title "MERICS China Industries Briefing - October 2020".
+    Monthly,
+    /// "13 Minuten Lesedauer".
+    German,
+    /// No "MERICS Briefs" line.
+    NoBriefsLine,
+    /// "MERICS Briefs MERICS China Industries 11 min read" on one line.
+    InlineHeader,
+    /// The header image's file name as caption.
+    FileCaption,
+    /// No header but the title and "MERICS Top 5", and no blank line anywhere.
+    Compact,
+    /// " date 2021-10-10 MERICS China Industries:", then runs of blank lines.
+    Repost,
+    /// A China Essentials issue: "Top story" and further stories, no "Worth noting".
+    Essentials,
+    /// A single China Essentials story labelled "The facts", "What to watch" and "MERICS
+    /// analysis".
+    EssentialsLabels,
+}
+
+impl Layout {
+    const ALL: [Layout; 12] = [
+        Layout::Full,
+        Layout::TopFive,
+        Layout::Contents,
+        Layout::Monthly,
+        Layout::German,
+        Layout::NoBriefsLine,
+        Layout::InlineHeader,
+        Layout::FileCaption,
+        Layout::Compact,
+        Layout::Repost,
+        Layout::Essentials,
+        Layout::EssentialsLabels,
+    ];
+
+    /// Briefs per thousand in this layout. Monthly titles take one index in
+    /// [`MONTHLY_EVERY`] (while there are months left for them); the others are drawn with
+    /// these weights.
+    fn per_mille(self) -> usize {
+        match self {
+            Layout::Full => 551,
+            Layout::TopFive => 102,
+            Layout::Contents => 51,
+            Layout::Monthly => 34,
+            Layout::German => 34,
+            Layout::NoBriefsLine => 34,
+            Layout::InlineHeader => 25,
+            Layout::FileCaption => 25,
+            Layout::Compact => 51,
+            Layout::Repost => 25,
+            Layout::Essentials => 51,
+            Layout::EssentialsLabels => 17,
+        }
+    }
+}
+
+/// The months briefs fall in: 2015-01 … 2025-12.
+const MONTH_SPAN: usize = 11 * 12;
+
+/// One index in this many has a monthly title, in the first `MONTHLY_EVERY` × [`MONTH_SPAN`]
+/// indices of a seed: each of them in a month of its own, since two briefs with the same title
+/// and period would be versions of one another.
+const MONTHLY_EVERY: usize = 29;
+
+/// The month (0 = January 2015) of brief `index`'s monthly title, if it has one: one index
+/// of each block of [`MONTHLY_EVERY`], the blocks in distinct months.
+fn monthly_month(index: usize, seed: u64) -> Option<usize> {
+    let block = index / MONTHLY_EVERY;
+    if block >= MONTH_SPAN {
+        return None;
+    }
+    let slot = mix(seed ^ 0x6d6f_6e74 ^ (block as u64).wrapping_mul(GOLDEN)) % MONTHLY_EVERY as u64;
+    if (index % MONTHLY_EVERY) as u64 != slot {
+        return None;
+    }
+    // 97 is prime and does not divide 132: the blocks take every month once.
+    let offset = mix(seed ^ 0x6d6f) as usize % MONTH_SPAN;
+    Some((block * 97 + offset) % MONTH_SPAN)
+}
+
+/// Brief `index`'s layout, drawn with its own random numbers (so the layout does not shift
+/// the text's).
+fn layout_of(index: usize, seed: u64) -> Layout {
+    if monthly_month(index, seed).is_some() {
+        return Layout::Monthly;
+    }
+    let mut rng = Rng::new(mix(seed ^ 0x1a_0075).wrapping_add((index as u64).wrapping_mul(GOLDEN)));
+    let drawn = Layout::ALL.iter().filter(|&&l| l != Layout::Monthly);
+    let total: usize = drawn.clone().map(|l| l.per_mille()).sum();
+    let mut pick = rng.below(total);
+    for &layout in drawn {
+        if pick < layout.per_mille() {
+            return layout;
+        }
+        pick -= layout.per_mille();
+    }
+    Layout::Full
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -758,12 +913,20 @@ const GLANCE_CLOSERS: &[&str] = &[
     "The submission guidelines list several priorities, including:",
     "Among its main targets are:",
     "The document sets out the following tasks:",
+    "Key aspects include:",
+    "The main measures are:",
+    "Among other things, it calls for:",
+    "The plan foresees:",
+    "Companies will have to meet several requirements, such as:",
+    "Its priorities are:",
 ];
 
 const EVENT_GLANCE_CLOSERS: &[&str] = &[
     "{pm} saw another series of high-profile deals in the {s}, including:",
     "Recent months brought a string of investments in the {s}, including:",
     "Several companies moved quickly after the announcement:",
+    "Companies in the {s} reacted quickly, with moves such as:",
+    "The weeks that followed brought several deals in the {s}:",
 ];
 
 const POINTS: &[&str] = &[
@@ -842,18 +1005,18 @@ const COMMENTS: &[&str] = &[
 ];
 
 const POLICY_NEWS: &[&str] = &[
-    "{B} publishes an action plan for the {s}, focusing on {t}",
-    "{B} issues a notice with measures to improve the quality of {t} services",
-    "{B} circulates an internal draft that proposes a {p} percent target for {t} by {y2}",
-    "{B} publishes the final version of its guidelines for the {s}, first released as a draft in {pm}",
-    "{B} and the {b2} jointly release a plan to expand {t} over the next {k} years",
-    "{B} announces a review of subsidies for the {s}",
-    "{B} names {n} pilot cities for {t}",
-    "{B} launches a campaign against unfair competition in the {s}",
-    "{B} lowers import tariffs on {n} products related to the {s}",
-    "{B} tightens rules on the export of {t}",
-    "{B} issues guiding opinions on building a green low-carbon {s}",
-    "{B} publishes a list of {m} key projects for {t}",
+    "{Bn} publishes an action plan for the {s}, focusing on {t}",
+    "{Bn} issues a notice with measures to improve the quality of {t} services",
+    "{Bn} circulates an internal draft that proposes a {p} percent target for {t} by {y2}",
+    "{Bn} publishes the final version of its guidelines for the {s}, first released as a draft in {pm}",
+    "{Bn} and the {b2} jointly release a plan to expand {t} over the next {k} years",
+    "{Bn} announces a review of subsidies for the {s}",
+    "{Bn} names {n} pilot cities for {t}",
+    "{Bn} launches a campaign against unfair competition in the {s}",
+    "{Bn} lowers import tariffs on {n} products related to the {s}",
+    "{Bn} tightens rules on the export of {t}",
+    "{Bn} issues guiding opinions on building a green low-carbon {s}",
+    "{Bn} publishes a list of {m} key projects for {t}",
 ];
 
 const CORPORATE_NEWS: &[&str] = &[
@@ -869,6 +1032,9 @@ const CORPORATE_NEWS: &[&str] = &[
     "{c} raises CNY {n} billion in a private placement to fund research on {t}",
     "{c} and {c2} form a joint venture for {t} with registered capital of CNY {n} billion",
     "{c} cuts the prices of its entry-level models by up to {p} percent",
+    "{c} receives approval from the {bi} to build a plant for {t} in {r}",
+    "{c} is fined CNY {n} million by the {bi} for breaching competition rules",
+    "{c} joins a working group of the {bi} that drafts national standards for {t}",
 ];
 
 const CAPTION_SUBJECTS: &[&str] = &[
@@ -989,15 +1155,166 @@ const DOC_PHRASES: &[&str] = &[
     "a development plan",
 ];
 
+// MERICS China Essentials: stories about politics and the economy, with their own captions,
+// headlines and sentences. Slots as above; {bi} is a body's full name with its acronym
+// ("Ministry of Commerce (MOFCOM)") for running text after "the".
+
+const ESSENTIALS_CAPTIONS: &[&str] = &[
+    "Delegates arrive at the Great Hall of the People in Beijing",
+    "Flags in front of the Zhongnanhai leadership compound in Beijing",
+    "A press conference of the State Council Information Office",
+    "Commuters in the business district of Shanghai",
+    "Container ships wait off the coast of Ningbo",
+    "Students queue for a job fair at a university in Wuhan",
+    "A freight train leaves the rail port in Chongqing",
+    "Visitors at a trade fair in Guangzhou",
+    "Delegates vote during a session of the National People’s Congress",
+];
+
+const STORY_HEADLINES: &[&str] = &[
+    "Beijing doubles down on self-reliance in the {s}",
+    "{b} tightens its grip on the {s}",
+    "Local debt worries cloud the outlook for the {s}",
+    "{r} courts foreign investors with new incentives for the {s}",
+    "Party leaders call for faster progress in {t}",
+    "Export controls on {t} add to trade tensions with the EU",
+    "Overcapacity fears grow as provinces pour money into the {s}",
+    "Beijing strikes a softer tone toward private firms in the {s}",
+    "New security rules put data flows in the {s} under scrutiny",
+    "China and the EU spar over subsidies for the {s}",
+    "{c} becomes the face of China’s push into {t}",
+    "Provinces are told to cut red tape for the {s}",
+    "The Politburo sets new priorities for the {s}",
+    "Weak demand at home pushes the {s} to look abroad",
+    "Beijing answers US sanctions with new rules for {t}",
+    "A new five-year plan for the {s} takes shape",
+];
+
+/// A single-story page's headline, which is also its title: the brief's three sectors make
+/// it unique, as the "A + B + C" titles are.
+const SINGLE_HEADLINES: &[&str] = &[
+    "Beijing ties support for the {1} to new targets for the {2} and the {3}",
+    "New rules for the {1} spill over into the {2} and the {3}",
+    "Trade frictions over the {1} put the {2} and the {3} on alert",
+    "After the {1}, Beijing turns its attention to the {2} and the {3}",
+];
+
+const STORY_OPENERS: &[&str] = &[
+    "{B} has issued new guidelines that put the {s} at the center of its plans for the coming years.",
+    "{B} has announced a review of the rules that govern the {s}.",
+    "Officials in {r} have unveiled a package of measures to revive the {s}, weeks after the {bi} called for more local initiative.",
+    "{B} has summoned executives from {c} and other leading firms in the {s} to discuss new targets.",
+    "Figures published by the {bi} show that investment in the {s} grew by {p} percent in the first months of {y}.",
+    "China’s leadership has made the {s} a priority again, according to a readout of a meeting chaired by the {bi}.",
+];
+
+const STORY_SENTENCES: &[&str] = &[
+    "The move is part of a wider effort to reduce China’s dependence on foreign technology.",
+    "Local governments are expected to follow with their own implementation plans within months.",
+    "State-owned enterprises will play a leading role as first buyers of domestic products.",
+    "Analysts in Beijing see the step as a response to growing pressure from Washington and Brussels.",
+    "Private companies have welcomed the announcement, but many remain cautious about new investments.",
+    "The {s} employs more than {k} million people and accounts for a growing share of exports.",
+    "In {y0}, a similar campaign ended with a wave of bankruptcies among smaller firms.",
+    "Officials have promised to consult industry associations before the rules take effect.",
+    "European companies in {r} report that approvals have become slower and less predictable.",
+    "The timing suggests that Beijing wants to show results before the next party plenum.",
+    "Much will depend on whether provinces have the money to pay for the promised subsidies.",
+    "Foreign chambers of commerce have asked for clearer rules on data transfers and market access.",
+    "Companies such as {c} and {c2} are expected to benefit most from the new policy.",
+    "The leadership has repeatedly warned against disorderly expansion and price wars in the sector.",
+    "Critics point out that earlier targets for {t} were quietly revised when they proved out of reach.",
+    "For now, the measures are framed as pilots, which leaves room for adjustments.",
+    "Exports of {t} rose by {p} percent last year, adding to trade frictions with the EU.",
+    "Beijing regards the {s} as a question of economic security, not only of growth.",
+    "Provincial leaders in {r} and {r2} have already announced matching funds.",
+    "State media covered the announcement with unusual prominence.",
+    "Economists warn that the measures do little to address weak household demand.",
+    "The document also calls for closer coordination between ministries, a recurring complaint of businesses.",
+    "Some of the new rules apply to projects that are already under way, which has unsettled investors.",
+    "The EU has signaled that it will look closely at how the measures affect foreign firms.",
+    "Observers expect further details to be published in the coming weeks.",
+    "The authorities have not said how they will measure progress toward the targets.",
+    "Several cities have already set up funds worth up to CNY {n} billion to support local champions.",
+    "Smaller firms complain that they lack the capital to meet the new requirements.",
+    "The plan repeats many goals of earlier documents, but its deadlines are tighter.",
+    "Beijing also hopes the measures will create jobs for the growing number of university graduates.",
+];
+
+/// Sentences that end a story's paragraph and introduce the bullet points under it.
+const STORY_LEADINS: &[&str] = &[
+    "The document lists several priorities:",
+    "Key aspects include:",
+    "The main measures are:",
+    "Among other things, the authorities want to:",
+    "Officials named the following goals:",
+    "Companies are asked to:",
+];
+
+const WATCH_SENTENCES: &[&str] = &[
+    "Whether provinces set aside the money the plan needs.",
+    "Whether the {b} publishes binding implementation rules before the end of {y}.",
+    "How foreign companies in the {s} are treated in public procurement.",
+    "Whether the EU responds with an investigation of its own.",
+    "Signs that state banks are told to extend cheap loans to firms in the {s}.",
+    "Whether {c} and other leading firms announce new investments in {r}.",
+    "Also watch for similar measures in other sectors, such as {t}.",
+    "A first review of the targets is due in {y2}, and it will show how seriously they are meant.",
+];
+
+/// The notice a page puts after its contents list when it shows a free excerpt: three
+/// paragraphs, one from each list ({series} is the series' name).
+const NOTICE_EXCERPT: &[&str] = &[
+    "What follows is a free excerpt of this issue, covering its first topic.",
+    "Below you can read the first part of this issue free of charge.",
+    "This free excerpt shows the opening of the issue.",
+];
+
+const NOTICE_SUBSCRIBE: &[&str] = &[
+    "Subscribe to MERICS Pro for full access to all {series} briefs and our analyses.",
+    "For the full issue and the archive of all briefs, please subscribe to MERICS Pro.",
+    "A subscription to MERICS Pro gives you every issue of the {series} in full.",
+];
+
+const NOTICE_MEMBERS: &[&str] = &[
+    "MERICS members have access to all briefs, our research and our events.",
+    "Members of MERICS also enjoy privileged access to our publications and events.",
+    "If you are a MERICS member, please log in to read on.",
+];
+
+const TOP_HEADINGS: &[&str] = &[
+    "MERICS TOP 5",
+    "MERICS Top 5",
+    "Merics Top 5",
+    "MERICS' Top 5",
+    "MERICS’ Top 5",
+];
+
+const STORY_HEADINGS: &[&str] = &["Top story", "TOP STORY", "Top Story"];
+
 // ---------------------------------------------------------------------------------------------
 // Building a brief
 
+const INDUSTRIES: &str = "MERICS China Industries";
+const ESSENTIALS: &str = "MERICS China Essentials";
+
 /// Everything a template slot may take, fixed for one topic or news item.
-struct Slots<'a> {
-    sector: &'a Sector,
-    body: &'a Body,
+struct Slots {
+    sector: &'static Sector,
+    body: &'static Body,
     year: i32,
     month: u32,
+}
+
+/// How a page spaces its lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Style {
+    /// One blank line between blocks; bullets "  • ".
+    Normal,
+    /// No blank line anywhere; bullets "- ", flush left.
+    Compact,
+    /// Runs of two or three blank lines between blocks.
+    Repost,
 }
 
 struct Writer {
@@ -1006,8 +1323,23 @@ struct Writer {
     year: i32,
     month: u32,
     days: u32,
+    style: Style,
     /// The company the last `{c}` named, for `{c2}` and an announcement source.
     company: &'static str,
+    /// The technology the last `{t}` named, for `{t2}` and `{t3}`.
+    tech: &'static str,
+    /// The acronyms the text has defined ("Ministry of Commerce (MOFCOM)"), with their full
+    /// names, in the order first defined.
+    defined: Vec<(&'static str, &'static str)>,
+}
+
+/// A topic (or story) decided before the page is written, since a contents list names its
+/// headline before the topic itself.
+struct TopicPlan {
+    sector: &'static Sector,
+    body: &'static Body,
+    headline: String,
+    with_policy: bool,
 }
 
 fn days_in_month(year: i32, month: u32) -> u32 {
@@ -1032,6 +1364,15 @@ fn previous_month(year: i32, month: u32) -> (i32, u32) {
     }
 }
 
+/// The month after (`year`, `month`).
+fn next_month(year: i32, month: u32) -> (i32, u32) {
+    if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    }
+}
+
 /// Uppercases the first letter.
 fn capitalize(mut s: String) -> String {
     if let Some(first) = s.chars().next()
@@ -1045,11 +1386,40 @@ fn capitalize(mut s: String) -> String {
 
 /// "The Ministry of Transport (MOT)", or "The State Council" for a body without acronym.
 fn body_intro(body: &Body) -> String {
+    format!("The {}", body_full(body))
+}
+
+/// "Ministry of Transport (MOT)", or "State Council" for a body without acronym.
+fn body_full(body: &Body) -> String {
     if body.short == body.full {
-        format!("The {}", body.full)
+        body.full.to_owned()
     } else {
-        format!("The {} ({})", body.full, body.short)
+        format!("{} ({})", body.full, body.short)
     }
+}
+
+/// Notes that `body`'s acronym has been defined.
+fn define(defined: &mut Vec<(&'static str, &'static str)>, body: &'static Body) {
+    if body.short != body.full && !defined.iter().any(|(short, _)| *short == body.short) {
+        defined.push((body.short, body.full));
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+fn join_and(names: &[String]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// A headline as a contents list is compared with it: letters and digits, lower case.
+fn normalised(text: &str) -> String {
+    text.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The number of ordered title triples: 50 × 49 × 48 sectors.
@@ -1057,7 +1427,7 @@ const TITLE_TRIPLES: u64 = 117_600;
 
 impl Writer {
     /// Fills the slots of `template`.
-    fn fill(&mut self, template: &str, slots: &Slots<'_>) -> String {
+    fn fill(&mut self, template: &str, slots: &Slots) -> String {
         let mut out = String::with_capacity(template.len() + 64);
         let mut rest = template;
         while let Some(open) = rest.find('{') {
@@ -1073,37 +1443,74 @@ impl Writer {
         out
     }
 
-    fn slot(&mut self, name: &str, slots: &Slots<'_>, out: &mut String) {
-        let rng = &mut self.rng;
+    fn slot(&mut self, name: &str, slots: &Slots, out: &mut String) {
+        let Writer {
+            rng,
+            company,
+            tech,
+            defined,
+            ..
+        } = self;
+        let body = slots.body;
         match name {
             "s" => out.push_str(slots.sector.phrase),
             "S" => out.push_str(slots.sector.label),
-            "b" => out.push_str(slots.body.short),
-            "B" => out.push_str(&body_intro(slots.body)),
+            "b" => out.push_str(body.short),
+            "B" => {
+                out.push_str(&body_intro(body));
+                define(defined, body);
+            }
+            // A news entry names a body in full now and then, else by its acronym.
+            "Bn" => {
+                if body.short == body.full || rng.chance(40) {
+                    out.push_str(&body_intro(body));
+                    define(defined, body);
+                } else {
+                    out.push_str(body.short);
+                }
+            }
+            "bi" => {
+                out.push_str(&body_full(body));
+                define(defined, body);
+            }
             "b2" => {
                 let other = loop {
                     let b = &BODIES[rng.below(NATIONAL)];
-                    if b.short != slots.body.short {
+                    if b.short != body.short {
                         break b;
                     }
                 };
-                let _ = write!(out, "{} ({})", other.full, other.short);
+                out.push_str(&body_full(other));
+                define(defined, other);
             }
             "c" => {
-                self.company = rng.pick(COMPANIES);
-                out.push_str(self.company);
+                *company = rng.pick(COMPANIES);
+                out.push_str(company);
             }
             "c2" => {
                 let other = loop {
                     let c = rng.pick(COMPANIES);
-                    if c != self.company {
+                    if c != *company {
                         break c;
                     }
                 };
                 out.push_str(other);
             }
             "r" | "r2" => out.push_str(rng.pick(REGIONS)),
-            "t" | "t2" | "t3" => out.push_str(rng.pick(TECHS)),
+            // "{t} with {t2}": two different technologies.
+            "t" => {
+                *tech = rng.pick(TECHS);
+                out.push_str(tech);
+            }
+            "t2" | "t3" => {
+                let other = loop {
+                    let t = rng.pick(TECHS);
+                    if t != *tech {
+                        break t;
+                    }
+                };
+                out.push_str(other);
+            }
             "n" => {
                 let _ = write!(out, "{}", rng.range(3, 60));
             }
@@ -1137,7 +1544,7 @@ impl Writer {
         pool: &[&str],
         count: usize,
         used: &mut Vec<usize>,
-        slots: &Slots<'_>,
+        slots: &Slots,
     ) -> String {
         let mut out = String::new();
         let target = (used.len() + count).min(pool.len());
@@ -1156,13 +1563,50 @@ impl Writer {
         out
     }
 
+    /// `count` different points from [`POINTS`].
+    fn points(&mut self, count: usize, slots: &Slots) -> Vec<String> {
+        let mut used = Vec::new();
+        (0..count)
+            .map(|_| {
+                let i = loop {
+                    let i = self.rng.below(POINTS.len());
+                    if !used.contains(&i) {
+                        break i;
+                    }
+                };
+                used.push(i);
+                capitalize(self.fill(POINTS[i], slots))
+            })
+            .collect()
+    }
+
     fn line(&mut self, text: &str) {
         self.out.push_str(text);
         self.out.push('\n');
     }
 
+    /// The space between two blocks: a blank line, none on a compact page, and a run of
+    /// them in a repost.
     fn blank(&mut self) {
-        self.out.push('\n');
+        match self.style {
+            Style::Normal => self.out.push('\n'),
+            Style::Compact => {}
+            Style::Repost => {
+                for _ in 0..self.rng.range(2, 3) {
+                    self.out.push('\n');
+                }
+            }
+        }
+    }
+
+    /// A bullet point: "  • text", or on a compact page "- text".
+    fn bullet(&mut self, text: &str) {
+        let glyph = match self.style {
+            Style::Compact => "- ",
+            Style::Normal | Style::Repost => "  • ",
+        };
+        self.out.push_str(glyph);
+        self.line(text);
     }
 
     /// `count` days of the brief's month, in order.
@@ -1174,8 +1618,25 @@ impl Writer {
         days
     }
 
-    fn header(&mut self, title: &str, topics: usize) {
-        let caption = if self.rng.chance(60) {
+    /// `count` different names ("Anna Keller").
+    fn names(&mut self, count: usize) -> Vec<String> {
+        let mut names: Vec<String> = Vec::with_capacity(count);
+        while names.len() < count {
+            let name = format!(
+                "{} {}",
+                self.rng.pick(FIRST_NAMES),
+                self.rng.pick(LAST_NAMES)
+            );
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        names
+    }
+
+    /// The sample's caption: a photo at a fair or a factory.
+    fn caption(&mut self) -> String {
+        if self.rng.chance(60) {
             let (fair, city) = self.rng.pick(FAIRS);
             let year = self.year - self.rng.below(2) as i32;
             format!(
@@ -1195,15 +1656,232 @@ impl Writer {
             } else {
                 capitalize(format!("{a} {product} production line in {city}"))
             }
+        }
+    }
+
+    /// A caption that is the header image's file name, as some saved pages keep it.
+    fn file_caption(&mut self) -> String {
+        let day = self.rng.range(1, self.days as usize);
+        let date = format!("{:02}{:02}{day:02}", self.year % 100, self.month);
+        match self.rng.below(3) {
+            0 => format!("{date}_MERICS China Industries_header"),
+            1 => format!(
+                "{}_MERICS_China_Industries_{date}.jpg",
+                self.rng.range(100_000_000, 999_999_999)
+            ),
+            _ => format!("MERICS_China_Industries_{date}_header.png"),
+        }
+    }
+
+    /// A subscription notice of three paragraphs; returns them.
+    fn notice(&mut self, series: &str) -> Vec<String> {
+        let mut paragraphs = Vec::with_capacity(3);
+        for pool in [NOTICE_EXCERPT, NOTICE_SUBSCRIBE, NOTICE_MEMBERS] {
+            let text = self.rng.pick(pool).replace("{series}", series);
+            self.line(&text);
+            self.blank();
+            paragraphs.push(text);
+        }
+        // Some pages leave a line of one space after it.
+        if self.rng.chance(30) {
+            self.line(" ");
+        }
+        paragraphs
+    }
+
+    /// Decides `count` topics: the first three on the title's sectors, each with a headline
+    /// from `pool` that no other topic of the brief has.
+    fn plan_topics(&mut self, count: usize, sectors: &[usize; 3], pool: &[&str]) -> Vec<TopicPlan> {
+        let mut plans: Vec<TopicPlan> = Vec::with_capacity(count);
+        let mut used = Vec::new();
+        for t in 0..count {
+            let sector = match sectors.get(t) {
+                Some(&s) => &SECTORS[s],
+                None => self.rng.pick_ref(SECTORS),
+            };
+            let body = self.rng.pick_ref(BODIES);
+            let slots = Slots {
+                sector,
+                body,
+                year: self.year,
+                month: self.month,
+            };
+            // A template once per brief (while there are enough), and never a headline twice.
+            let headline = loop {
+                let i = self.rng.below(pool.len());
+                if used.contains(&i) && used.len() < pool.len() {
+                    continue;
+                }
+                let headline = capitalize(self.fill(pool[i], &slots));
+                let key = normalised(&headline);
+                if plans.iter().all(|p| normalised(&p.headline) != key) {
+                    used.push(i);
+                    break headline;
+                }
+            };
+            // The first topic always has a footer, so the brief has a full date for its year.
+            let with_policy = t == 0 || self.rng.chance(80);
+            plans.push(TopicPlan {
+                sector,
+                body,
+                headline,
+                with_policy,
+            });
+        }
+        plans
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // MERICS China Industries
+
+    /// A China Industries brief: the header `layout` calls for, numbered topics, "Worth
+    /// noting" and "Author(s)".
+    fn industries(&mut self, layout: Layout, title: String, sectors: &[usize; 3]) -> Expect {
+        let count = self.rng.range(3, 6);
+        let plans = self.plan_topics(count, sectors, HEADLINES);
+        let headlines: Vec<String> = plans.iter().map(|p| p.headline.clone()).collect();
+        let mut expect = Expect {
+            layout,
+            title,
+            year: self.year,
+            month: self.month,
+            period: Period::new(self.year, self.month),
+            series: INDUSTRIES,
+            ..Expect::default()
+        };
+        self.industries_header(layout, &headlines, &mut expect);
+        for (t, plan) in plans.iter().enumerate() {
+            let topic = self.topic(t + 1, plan);
+            expect.topics.push(topic);
+        }
+        self.line("WORTH NOTING");
+        self.blank();
+        let total = self.rng.range(10, 20);
+        let policy_news = self.rng.range(4, total - 4);
+        self.news("Policy news", policy_news, false, &mut expect.news_ranges);
+        self.news(
+            "Corporate news",
+            total - policy_news,
+            true,
+            &mut expect.news_ranges,
+        );
+        expect.policy_news = policy_news;
+        expect.corporate_news = total - policy_news;
+        // The names a contents list gave, then any the author line adds.
+        let named = std::mem::take(&mut expect.authors);
+        let mut authors = self.authors(&named);
+        for name in named {
+            if !authors.contains(&name) {
+                authors.push(name);
+            }
+        }
+        expect.authors = authors;
+        expect
+    }
+
+    /// The lines before topic 1.
+    fn industries_header(&mut self, layout: Layout, headlines: &[String], expect: &mut Expect) {
+        match layout {
+            Layout::Compact => {
+                // A rendering that starts with its title and keeps no blank line.
+                self.out.push_str("\n\n");
+                self.line(&expect.title);
+                let heading = self.rng.pick(TOP_HEADINGS);
+                self.line(heading);
+                return;
+            }
+            Layout::Repost => {
+                let day = self.rng.range(1, self.days as usize);
+                self.line(&format!(
+                    " date {}-{:02}-{day:02} {INDUSTRIES}:",
+                    self.year, self.month
+                ));
+                self.blank();
+                self.line(&expect.title);
+                self.blank();
+                return;
+            }
+            _ => {}
+        }
+        let caption = if layout == Layout::FileCaption {
+            self.file_caption()
+        } else {
+            self.caption()
         };
         self.line(&caption);
-        self.line("MERICS Briefs");
-        self.line("MERICS China Industries");
-        let minutes = 2 * topics + self.rng.range(1, 3);
-        self.line(&format!("{minutes} min read"));
+        expect.caption = Some(caption);
+        let minutes = 2 * headlines.len() + self.rng.range(1, 3);
+        expect.reading_minutes = Some(minutes as u32);
+        if layout == Layout::InlineHeader {
+            self.line(&format!("MERICS Briefs {INDUSTRIES} {minutes} min read"));
+        } else {
+            if layout != Layout::NoBriefsLine {
+                self.line("MERICS Briefs");
+            }
+            self.line(INDUSTRIES);
+            if layout == Layout::German {
+                self.line(&format!("{minutes} Minuten Lesedauer"));
+            } else {
+                self.line(&format!("{minutes} min read"));
+            }
+        }
         self.blank();
-        self.line(title);
+        self.line(&expect.title);
         self.blank();
+        let top_heading = match layout {
+            Layout::TopFive => true,
+            Layout::German | Layout::NoBriefsLine | Layout::InlineHeader | Layout::FileCaption => {
+                self.rng.chance(50)
+            }
+            _ => false,
+        };
+        if top_heading {
+            let heading = self.rng.pick(TOP_HEADINGS);
+            self.line(heading);
+            self.blank();
+        }
+        if layout == Layout::Contents {
+            self.industries_contents(headlines, expect);
+        }
+    }
+
+    /// A contents list of the topics' headlines, and now and then a subscription notice.
+    fn industries_contents(&mut self, headlines: &[String], expect: &mut Expect) {
+        let intro = match self.rng.below(3) {
+            0 => format!("In this issue of the {INDUSTRIES} we cover the following topics:"),
+            1 => format!("In this issue of {INDUSTRIES}, we cover the following topics:"),
+            _ => {
+                let count = self.rng.range(1, 2);
+                let names = self.names(count);
+                let verb = if count == 1 { "looks" } else { "look" };
+                let intro = format!(
+                    "In the latest issue of {INDUSTRIES}, {} {verb} at the following topics:",
+                    join_and(&names)
+                );
+                expect.authors = names;
+                intro
+            }
+        };
+        self.line(&intro);
+        self.blank();
+        if self.rng.chance(60) {
+            // "  1.  Headline  ", a blank line after each.
+            for (k, headline) in headlines.iter().enumerate() {
+                let gap = if self.rng.chance(50) { "  " } else { " " };
+                let trailing = if self.rng.chance(40) { "  " } else { "" };
+                self.line(&format!("  {}.{gap}{headline}{trailing}", k + 1));
+                self.blank();
+            }
+        } else {
+            for headline in headlines {
+                self.line(&format!("- {headline}"));
+            }
+            self.blank();
+        }
+        expect.contents = headlines.to_vec();
+        if self.rng.chance(60) {
+            expect.notes = self.notice(INDUSTRIES);
+        }
     }
 
     /// A policy name in English and Chinese for `sector`, with "(Link)".
@@ -1265,24 +1943,21 @@ impl Writer {
         format!("{} {day}, {year}", month_name(month))
     }
 
-    /// Writes topic `number`; returns (has policy, events).
-    fn topic(&mut self, number: usize, sector: &Sector, with_policy: bool) -> (bool, usize) {
-        let body = self.rng.pick_ref(BODIES);
+    /// Writes topic `number` as `plan` has it.
+    fn topic(&mut self, number: usize, plan: &TopicPlan) -> TopicExpect {
         let slots = Slots {
-            sector,
-            body,
+            sector: plan.sector,
+            body: plan.body,
             year: self.year,
             month: self.month,
         };
-        let template = self.rng.pick(HEADLINES);
-        let headline = capitalize(self.fill(template, &slots));
-        self.line(&format!("{number}. {headline}"));
+        self.line(&format!("{number}. {}", plan.headline));
         self.blank();
 
-        let footer = with_policy.then(|| {
+        let footer = plan.with_policy.then(|| {
             (
-                self.policy_name(sector),
-                self.footer_body(body),
+                self.policy_name(plan.sector),
+                self.footer_body(plan.body),
                 self.policy_date(),
             )
         });
@@ -1314,29 +1989,36 @@ impl Writer {
         let closer = self.rng.pick(closers);
         glance.push(' ');
         glance.push_str(&capitalize(self.fill(closer, &slots)));
-        self.line(&format!("{inline}At a glance: {glance}"));
+        // Some pages put a check mark before the label (never on a line a footer starts).
+        let check = if inline.is_empty() && self.rng.chance(4) {
+            "✔"
+        } else {
+            ""
+        };
+        self.line(&format!("{inline}{check}At a glance: {glance}"));
         self.blank();
 
-        let mut used = Vec::new();
-        for _ in 0..points {
-            let i = loop {
-                let i = self.rng.below(POINTS.len());
-                if !used.contains(&i) {
-                    break i;
-                }
-            };
-            used.push(i);
-            let point = capitalize(self.fill(POINTS[i], &slots));
-            self.line(&format!("  • {point}"));
+        // A repost may write its points as plain lines, each a block of its own.
+        let plain = self.style == Style::Repost && events == 0 && self.rng.chance(50);
+        for point in self.points(points, &slots) {
+            if plain {
+                self.line(&point);
+                self.blank();
+            } else {
+                self.bullet(&point);
+            }
         }
         for day in self.sorted_days(events) {
             let template = self.rng.pick(EVENTS);
             let event = capitalize(self.fill(template, &slots));
-            self.line(&format!("  • {} {day}: {event}", month_name(self.month)));
+            self.bullet(&format!("{} {day}: {event}", month_name(self.month)));
         }
-        self.blank();
-
-        if self.rng.chance(55) {
+        // (A paragraph after plain points would read as one more of them.)
+        let extra = !plain && self.rng.chance(55);
+        if !plain {
+            self.blank();
+        }
+        if extra {
             let template = self.rng.pick(EXTRA_PARAGRAPHS);
             let extra = capitalize(self.fill(template, &slots));
             self.line(&extra);
@@ -1346,7 +2028,8 @@ impl Writer {
         let mut used = Vec::new();
         let first = self.rng.range(6, 8);
         let comment = self.sentences(COMMENTS, first, &mut used, &slots);
-        self.line(&format!("MERICS comment: {comment}"));
+        let space = if self.rng.chance(5) { "   " } else { " " };
+        self.line(&format!("MERICS comment:{space}{comment}"));
         self.blank();
         let second = self.rng.range(5, 7);
         let comment = self.sentences(COMMENTS, second, &mut used, &slots);
@@ -1354,16 +2037,27 @@ impl Writer {
         self.blank();
 
         if let Some((name, body, date)) = footer {
-            self.blank();
+            // Two blank lines before the footer (a repost's runs of them are long enough).
+            if self.style == Style::Normal {
+                self.blank();
+            }
             self.line(&format!("Policy name: {name}"));
             self.line(&format!("Issuing body: {body}"));
             self.line(&format!("Date: {date}"));
             self.blank();
         }
-        (with_policy, events)
+        TopicExpect {
+            headline: plan.headline.clone(),
+            points,
+            events,
+            policy: plan.with_policy,
+            glance_paragraphs: 1 + usize::from(extra),
+            comment_paragraphs: 2,
+            watch_paragraphs: 0,
+        }
     }
 
-    fn sources(&mut self, slots: &Slots<'_>, corporate: bool) -> String {
+    fn sources(&mut self, slots: &Slots, corporate: bool) -> String {
         let cn = if corporate {
             if !self.company.is_empty() && self.rng.chance(20) {
                 format!("{} announcement", self.company)
@@ -1381,7 +2075,33 @@ impl Writer {
         }
     }
 
-    fn news(&mut self, section: &str, count: usize, corporate: bool) {
+    /// A news entry's date: mostly a day, sometimes a range of days ("March 1-3",
+    /// "March 30-April 2"), whose first and last day go to `ranges`.
+    fn news_date(&mut self, day: u32, ranges: &mut Vec<[(i32, u32, u32); 2]>) -> String {
+        let month = month_name(self.month);
+        if !self.rng.chance(6) {
+            return format!("{month} {day}");
+        }
+        let start = (self.year, self.month, day);
+        let end = day + self.rng.range(1, 3) as u32;
+        if end <= self.days {
+            ranges.push([start, (self.year, self.month, end)]);
+            format!("{month} {day}-{end}")
+        } else {
+            let (year, next) = next_month(self.year, self.month);
+            let end = end - self.days;
+            ranges.push([start, (year, next, end)]);
+            format!("{month} {day}-{} {end}", month_name(next))
+        }
+    }
+
+    fn news(
+        &mut self,
+        section: &str,
+        count: usize,
+        corporate: bool,
+        ranges: &mut Vec<[(i32, u32, u32); 2]>,
+    ) {
         self.line(section);
         self.blank();
         let pool = if corporate {
@@ -1405,29 +2125,273 @@ impl Writer {
             self.company = "";
             let text = capitalize(self.fill(template, &slots));
             let sources = self.sources(&slots, corporate);
-            self.line(&format!(
-                "  • {} {day}: {text} {sources}",
-                month_name(self.month)
-            ));
+            let when = self.news_date(day, ranges);
+            self.bullet(&format!("{when}: {text} {sources}"));
         }
         self.blank();
     }
 
-    fn authors(&mut self) {
+    /// "Author(s)" and, on half the pages, a line of names (the names a contents list gave,
+    /// if any); returns the names written.
+    fn authors(&mut self, named: &[String]) -> Vec<String> {
         self.line("Author(s)");
-        if self.rng.chance(50) {
-            let count = self.rng.range(1, 2);
-            let names: Vec<String> = (0..count)
-                .map(|_| {
-                    format!(
-                        "{} {}",
-                        self.rng.pick(FIRST_NAMES),
-                        self.rng.pick(LAST_NAMES)
-                    )
-                })
-                .collect();
+        let names = if named.is_empty() {
+            if self.rng.chance(50) {
+                let count = self.rng.range(1, 2);
+                self.names(count)
+            } else {
+                Vec::new()
+            }
+        } else if self.rng.chance(70) {
+            named.to_vec()
+        } else {
+            Vec::new()
+        };
+        if !names.is_empty() {
             self.line(&names.join(", "));
         }
+        names
+    }
+
+    // -----------------------------------------------------------------------------------------
+    // MERICS China Essentials
+
+    /// The lines of an Essentials page down to its title: caption, "MERICS Briefs" (not
+    /// always), series and reading time.
+    fn essentials_header(&mut self, minutes: usize, title: &str, expect: &mut Expect) {
+        let caption = self.rng.pick(ESSENTIALS_CAPTIONS).to_owned();
+        self.line(&caption);
+        expect.caption = Some(caption);
+        if self.rng.chance(70) {
+            self.line("MERICS Briefs");
+        }
+        self.line(ESSENTIALS);
+        self.line(&format!("{minutes} min read"));
+        expect.reading_minutes = Some(minutes as u32);
+        self.blank();
+        self.line(title);
+        self.blank();
+    }
+
+    /// An Essentials issue: a "Top story" and up to three more stories, each under its
+    /// headline, with a contents list whenever there is more than one.
+    fn essentials(&mut self, title: String, sectors: &[usize; 3]) -> Expect {
+        let stories = if self.rng.chance(15) {
+            1
+        } else {
+            self.rng.range(2, 5)
+        };
+        let plans = self.plan_topics(stories, sectors, STORY_HEADLINES);
+        let mut expect = Expect {
+            layout: Layout::Essentials,
+            title,
+            year: self.year,
+            month: self.month,
+            period: None,
+            series: ESSENTIALS,
+            ..Expect::default()
+        };
+        let minutes = 3 * stories + self.rng.range(1, 3);
+        let title = expect.title.clone();
+        self.essentials_header(minutes, &title, &mut expect);
+        if stories > 1 || self.rng.chance(50) {
+            let intro = self.rng.pick(&[
+                "In this issue of the MERICS China Essentials we cover the following topics:",
+                "In this issue of MERICS China Essentials, we cover the following topics:",
+                "In today’s issue of our MERICS China Essentials, we look at the following topics:",
+            ]);
+            self.line(intro);
+            self.blank();
+            for (k, plan) in plans.iter().enumerate() {
+                let entry = if k == 0 {
+                    format!("TOP STORY: {}", plan.headline)
+                } else {
+                    plan.headline.clone()
+                };
+                self.bullet(&entry);
+                expect.contents.push(entry);
+            }
+            self.blank();
+            if self.rng.chance(40) {
+                expect.notes = self.notice(ESSENTIALS);
+            }
+        }
+        let heading = self.rng.pick(STORY_HEADINGS);
+        self.line(heading);
+        self.blank();
+        for (k, plan) in plans.iter().enumerate() {
+            let (byline, paragraphs) = if k == 0 { (40, (8, 11)) } else { (20, (5, 8)) };
+            let story = self.story(plan, byline, paragraphs, &mut expect.authors);
+            expect.topics.push(story);
+        }
+        expect
+    }
+
+    /// A story: headline, perhaps a byline, paragraphs, and now and then a list of points
+    /// after a paragraph that ends in a lead-in.
+    fn story(
+        &mut self,
+        plan: &TopicPlan,
+        byline: usize,
+        (fewest, most): (usize, usize),
+        authors: &mut Vec<String>,
+    ) -> TopicExpect {
+        let slots = Slots {
+            sector: plan.sector,
+            body: plan.body,
+            year: self.year,
+            month: self.month,
+        };
+        self.line(&plan.headline);
+        self.blank();
+        if self.rng.chance(byline) {
+            let count = self.rng.range(1, 2);
+            let names = self.names(count);
+            self.line(&format!("By {}", join_and(&names)));
+            self.blank();
+            for name in names {
+                if !authors.contains(&name) {
+                    authors.push(name);
+                }
+            }
+        }
+        let paragraphs = self.rng.range(fewest, most);
+        let list_after = self.rng.chance(40).then(|| self.rng.below(paragraphs));
+        let mut used = Vec::new();
+        let mut points = 0;
+        for p in 0..paragraphs {
+            let mut text = if p == 0 {
+                let opener = self.rng.pick(STORY_OPENERS);
+                capitalize(self.fill(opener, &slots))
+            } else {
+                String::new()
+            };
+            let count = self.rng.range(3, 5);
+            if used.len() + count > STORY_SENTENCES.len() {
+                used.clear();
+            }
+            let more = self.sentences(STORY_SENTENCES, count, &mut used, &slots);
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&more);
+            if list_after == Some(p) {
+                text.push(' ');
+                text.push_str(self.rng.pick(STORY_LEADINS));
+            }
+            self.line(&text);
+            self.blank();
+            if list_after == Some(p) {
+                let count = self.rng.range(2, 4);
+                for point in self.points(count, &slots) {
+                    self.bullet(&point);
+                }
+                self.blank();
+                points += count;
+            }
+        }
+        TopicExpect {
+            headline: plan.headline.clone(),
+            points,
+            events: 0,
+            policy: false,
+            glance_paragraphs: paragraphs,
+            comment_paragraphs: 0,
+            watch_paragraphs: 0,
+        }
+    }
+
+    /// A single-story Essentials page: its headline is its title, and "The facts", "What to
+    /// watch" and "MERICS analysis" label its parts.
+    fn essentials_single(&mut self, sectors: &[usize; 3]) -> Expect {
+        let [a, b, c] = sectors.map(|s| SECTORS[s].phrase);
+        let title = self
+            .rng
+            .pick(SINGLE_HEADLINES)
+            .replace("{1}", a)
+            .replace("{2}", b)
+            .replace("{3}", c);
+        let mut expect = Expect {
+            layout: Layout::EssentialsLabels,
+            title: title.clone(),
+            year: self.year,
+            month: self.month,
+            period: None,
+            series: ESSENTIALS,
+            ..Expect::default()
+        };
+        let minutes = self.rng.range(5, 7);
+        self.essentials_header(minutes, &title, &mut expect);
+        if self.rng.chance(30) {
+            let count = self.rng.range(1, 2);
+            let names = self.names(count);
+            self.line(&format!("By {}", join_and(&names)));
+            self.blank();
+            expect.authors = names;
+        }
+        let slots = Slots {
+            sector: &SECTORS[sectors[0]],
+            body: self.rng.pick_ref(BODIES),
+            year: self.year,
+            month: self.month,
+        };
+        let opener = self.rng.pick(GLANCE_OPENERS);
+        let mut facts = capitalize(self.fill(opener, &slots));
+        let middles = self.rng.range(2, 3);
+        facts.push(' ');
+        facts.push_str(&self.sentences(GLANCE_MIDDLES, middles, &mut Vec::new(), &slots));
+        let closer = self.rng.pick(GLANCE_CLOSERS);
+        facts.push(' ');
+        facts.push_str(&capitalize(self.fill(closer, &slots)));
+        self.line(&format!("The facts: {facts}"));
+        self.blank();
+        let points = self.rng.range(3, 5);
+        for point in self.points(points, &slots) {
+            self.bullet(&point);
+        }
+        self.blank();
+        let mut used = Vec::new();
+        let extra = self.rng.chance(80);
+        if extra {
+            let count = self.rng.range(4, 5);
+            let text = self.sentences(STORY_SENTENCES, count, &mut used, &slots);
+            self.line(&text);
+            self.blank();
+        }
+        let mut watch_used = Vec::new();
+        let count = self.rng.range(1, 2);
+        let watch = self.sentences(WATCH_SENTENCES, count, &mut watch_used, &slots);
+        self.line(&format!("What to watch: {watch}"));
+        self.blank();
+        let second_watch = self.rng.chance(50);
+        if second_watch {
+            let count = self.rng.range(1, 2);
+            let watch = self.sentences(WATCH_SENTENCES, count, &mut watch_used, &slots);
+            self.line(&watch);
+            self.blank();
+        }
+        let mut used = Vec::new();
+        let first = self.rng.range(6, 8);
+        let analysis = self.sentences(COMMENTS, first, &mut used, &slots);
+        self.line(&format!("MERICS analysis: {analysis}"));
+        self.blank();
+        let more = self.rng.range(2, 3);
+        for _ in 0..more {
+            let count = self.rng.range(4, 6);
+            let analysis = self.sentences(COMMENTS, count, &mut used, &slots);
+            self.line(&analysis);
+            self.blank();
+        }
+        expect.topics.push(TopicExpect {
+            headline: title,
+            points,
+            events: 0,
+            policy: false,
+            glance_paragraphs: 1 + usize::from(extra),
+            comment_paragraphs: 1 + more,
+            watch_paragraphs: 1 + usize::from(second_watch),
+        });
+        expect
     }
 }
 
@@ -1448,10 +2412,21 @@ fn title_sectors(index: usize, seed: u64) -> [usize; 3] {
     out
 }
 
+/// "Semiconductors + Hydrogen + Steel".
+fn plus_title(sectors: &[usize; 3]) -> String {
+    sectors
+        .iter()
+        .map(|&s| SECTORS[s].label)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
 fn build(index: usize, seed: u64) -> (String, Expect) {
+    let layout = layout_of(index, seed);
     let mut rng = Rng::new(mix(seed).wrapping_add((index as u64).wrapping_mul(GOLDEN)));
-    // 2015-01 … 2025-12.
-    let months = rng.below(11 * 12);
+    // 2015-01 … 2025-12; a monthly title's month is set by its index.
+    let drawn = rng.below(MONTH_SPAN);
+    let months = monthly_month(index, seed).unwrap_or(drawn);
     let year = 2015 + (months / 12) as i32;
     let month = (months % 12) as u32 + 1;
     let mut w = Writer {
@@ -1460,96 +2435,307 @@ fn build(index: usize, seed: u64) -> (String, Expect) {
         year,
         month,
         days: days_in_month(year, month),
+        style: match layout {
+            Layout::Compact => Style::Compact,
+            Layout::Repost => Style::Repost,
+            _ => Style::Normal,
+        },
         company: "",
+        tech: "",
+        defined: Vec::new(),
     };
-    let title_sectors = title_sectors(index, seed);
-    let title = title_sectors
-        .iter()
-        .map(|&s| SECTORS[s].label)
-        .collect::<Vec<_>>()
-        .join(" + ");
-    let topics = w.rng.range(3, 6);
-    let mut expect = Expect {
-        title: title.clone(),
-        year,
-        month,
-        topics,
-        ..Expect::default()
+    let sectors = title_sectors(index, seed);
+    let mut expect = match layout {
+        Layout::Essentials => w.essentials(plus_title(&sectors), &sectors),
+        Layout::EssentialsLabels => w.essentials_single(&sectors),
+        Layout::Monthly => {
+            let title = format!("{INDUSTRIES} Briefing - {} {year}", month_name(month));
+            w.industries(layout, title, &sectors)
+        }
+        _ => w.industries(layout, plus_title(&sectors), &sectors),
     };
-    w.header(&title, topics);
-    for t in 0..topics {
-        let sector = match title_sectors.get(t) {
-            Some(&s) => &SECTORS[s],
-            None => w.rng.pick_ref(SECTORS),
-        };
-        // The first topic always has a footer, so the brief has a full date for its year.
-        let with_policy = t == 0 || w.rng.chance(80);
-        let (policy, events) = w.topic(t + 1, sector, with_policy);
-        expect.policies += usize::from(policy);
-        expect.events += events;
-    }
-    w.line("WORTH NOTING");
-    w.blank();
-    let total = w.rng.range(10, 20);
-    let policy_news = w.rng.range(4, total - 4);
-    w.news("Policy news", policy_news, false);
-    w.news("Corporate news", total - policy_news, true);
-    w.authors();
-    expect.policy_news = policy_news;
-    expect.corporate_news = total - policy_news;
+    expect.acronyms = std::mem::take(&mut w.defined);
     (w.out, expect)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Period, Section};
+    use crate::model::{Brief, Period, Section};
     use crate::parse::parse_brief;
+    use chrono::NaiveDate;
+
+    /// The paragraphs of a topic part (joined with blank lines by the parser).
+    fn paragraphs(text: &str) -> usize {
+        if text.is_empty() {
+            0
+        } else {
+            text.split("\n\n").count()
+        }
+    }
+
+    fn date((year, month, day): (i32, u32, u32)) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(year, month, day)
+    }
+
+    /// Everything in which the parsed `brief` differs from `expect`, one line each.
+    fn mismatches(brief: &Brief, expect: &Expect) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut eq = |what: &str, got: String, want: String| {
+            if got != want {
+                out.push(format!("{what}: got {got}, want {want}"));
+            }
+        };
+        eq("warnings", format!("{:?}", brief.warnings), "[]".into());
+        eq(
+            "title",
+            format!("{:?}", brief.title),
+            format!("{:?}", expect.title),
+        );
+        eq(
+            "series",
+            format!("{:?}", brief.series),
+            format!("{:?}", Some(expect.series)),
+        );
+        eq(
+            "publisher",
+            format!("{:?}", brief.publisher),
+            format!("{:?}", Some("MERICS")),
+        );
+        eq(
+            "caption",
+            format!("{:?}", brief.caption),
+            format!("{:?}", expect.caption),
+        );
+        eq(
+            "reading minutes",
+            format!("{:?}", brief.reading_minutes),
+            format!("{:?}", expect.reading_minutes),
+        );
+        eq(
+            "period",
+            format!("{:?}", brief.period),
+            format!("{:?}", expect.period),
+        );
+        eq(
+            "authors",
+            format!("{:?}", brief.authors),
+            format!("{:?}", expect.authors),
+        );
+        eq(
+            "contents",
+            format!("{:?}", brief.contents),
+            format!("{:?}", expect.contents),
+        );
+        eq(
+            "notes",
+            format!("{:?}", brief.notes),
+            format!("{:?}", expect.notes),
+        );
+        let headlines: Vec<&str> = brief.topics.iter().map(|t| t.headline.as_str()).collect();
+        let want: Vec<&str> = expect.topics.iter().map(|t| t.headline.as_str()).collect();
+        eq("headlines", format!("{headlines:?}"), format!("{want:?}"));
+        for (t, (topic, want)) in brief.topics.iter().zip(&expect.topics).enumerate() {
+            let n = t + 1;
+            eq(
+                &format!("topic {n} number"),
+                topic.number.to_string(),
+                n.to_string(),
+            );
+            eq(
+                &format!("topic {n} points"),
+                topic.points.len().to_string(),
+                want.points.to_string(),
+            );
+            eq(
+                &format!("topic {n} events"),
+                topic.events.len().to_string(),
+                want.events.to_string(),
+            );
+            eq(
+                &format!("topic {n} dated events"),
+                topic
+                    .events
+                    .iter()
+                    .filter(|e| e.date.is_some())
+                    .count()
+                    .to_string(),
+                want.events.to_string(),
+            );
+            eq(
+                &format!("topic {n} at a glance paragraphs"),
+                paragraphs(&topic.at_a_glance).to_string(),
+                want.glance_paragraphs.to_string(),
+            );
+            eq(
+                &format!("topic {n} comment paragraphs"),
+                paragraphs(&topic.comment).to_string(),
+                want.comment_paragraphs.to_string(),
+            );
+            eq(
+                &format!("topic {n} watch paragraphs"),
+                paragraphs(&topic.watch).to_string(),
+                want.watch_paragraphs.to_string(),
+            );
+            match &topic.policy {
+                Some(policy) => {
+                    eq(
+                        &format!("topic {n} policy"),
+                        "yes".into(),
+                        if want.policy { "yes" } else { "no" }.into(),
+                    );
+                    let complete = policy.date.is_some()
+                        && !policy.name.is_empty()
+                        && !policy.name.contains("Link")
+                        && policy.name_zh.is_some()
+                        && policy.issuing_body.is_some();
+                    eq(
+                        &format!("topic {n} policy complete"),
+                        format!("{policy:?}"),
+                        if complete {
+                            format!("{policy:?}")
+                        } else {
+                            "complete".into()
+                        },
+                    );
+                }
+                None => eq(
+                    &format!("topic {n} policy"),
+                    "no".into(),
+                    if want.policy { "yes" } else { "no" }.into(),
+                ),
+            }
+        }
+        let count = |s| brief.news.iter().filter(|n| n.section == s).count();
+        eq(
+            "policy news",
+            count(Section::Policy).to_string(),
+            expect.policy_news.to_string(),
+        );
+        eq(
+            "corporate news",
+            count(Section::Corporate).to_string(),
+            expect.corporate_news.to_string(),
+        );
+        for item in &brief.news {
+            eq(
+                "news period",
+                format!("{:?}", item.date.map(Period::of)),
+                format!("{:?}", Period::new(expect.year, expect.month)),
+            );
+            let sourced = !item.sources.is_empty() && item.sources.iter().all(|s| s.lang.is_some());
+            eq("news sources", sourced.to_string(), "true".into());
+        }
+        let ranges: Vec<_> = brief
+            .news
+            .iter()
+            .filter(|n| n.until.is_some())
+            .map(|n| (n.date, n.until))
+            .collect();
+        let want: Vec<_> = expect
+            .news_ranges
+            .iter()
+            .map(|[a, b]| (date(*a), date(*b)))
+            .collect();
+        eq("news ranges", format!("{ranges:?}"), format!("{want:?}"));
+        for (term, meaning) in &expect.acronyms {
+            let entry = brief.glossary.iter().find(|g| g.term == *term);
+            eq(
+                &format!("glossary {term}"),
+                format!("{:?}", entry.map(|g| &g.meaning)),
+                format!("{:?}", Some(meaning)),
+            );
+        }
+        out
+    }
+
+    /// Parses brief `index` of `seed` and panics with every mismatch.
+    fn check(index: usize, seed: u64) -> Layout {
+        let (text, expect) = build(index, seed);
+        let brief = parse_brief(&text).unwrap_or_else(|e| panic!("brief {index}: {e}"));
+        let problems = mismatches(&brief, &expect);
+        assert!(
+            problems.is_empty(),
+            "brief {index} of seed {seed} ({:?}):\n  {}\n\n{text}",
+            expect.layout,
+            problems.join("\n  ")
+        );
+        expect.layout
+    }
 
     #[test]
     fn generated_briefs_parse_cleanly_and_completely() {
-        for index in 0..200 {
-            let (text, expect) = build(index, 42);
-            let brief = parse_brief(&text).unwrap_or_else(|e| panic!("brief {index}: {e}"));
+        let mut seen = std::collections::BTreeSet::new();
+        for index in 0..320 {
+            seen.insert(check(index, 42));
+        }
+        // The rarer layouts a few more times each, from another seed.
+        for layout in Layout::ALL {
+            let indices = (0..3000).filter(|&i| layout_of(i, 7) == layout).take(8);
+            for index in indices {
+                check(index, 7);
+            }
+        }
+        assert_eq!(seen.len(), Layout::ALL.len(), "{seen:?}");
+    }
+
+    #[test]
+    fn every_layout_comes_with_its_share() {
+        let n = 3000;
+        let mut counts = std::collections::BTreeMap::new();
+        for index in 0..n {
+            *counts.entry(layout_of(index, 42)).or_insert(0usize) += 1;
+        }
+        for layout in Layout::ALL {
+            let share = layout.per_mille() as f64 / 1000.0;
+            let got = counts.get(&layout).copied().unwrap_or(0) as f64 / n as f64;
+            // Four standard deviations of a binomial share, and half a point more.
+            let slack = 4.0 * (share * (1.0 - share) / n as f64).sqrt() + 0.005;
             assert!(
-                brief.warnings.is_empty(),
-                "brief {index} has warnings {:?}\n{text}",
-                brief.warnings
+                (got - share).abs() <= slack,
+                "{layout:?}: {got:.4} of {n} briefs, meant {share:.3}"
             );
-            assert_eq!(brief.title, expect.title, "brief {index}");
-            assert_eq!(brief.series.as_deref(), Some("MERICS China Industries"));
-            assert_eq!(brief.publisher.as_deref(), Some("MERICS"));
-            assert!(brief.caption.is_some() && brief.reading_minutes.is_some());
-            assert_eq!(brief.period, Period::new(expect.year, expect.month));
-            assert_eq!(brief.topics.len(), expect.topics, "brief {index}");
-            for (t, topic) in brief.topics.iter().enumerate() {
-                assert_eq!(topic.number as usize, t + 1);
-                assert!(!topic.at_a_glance.is_empty() && !topic.comment.is_empty());
-                assert_eq!(topic.comment.matches("\n\n").count(), 1, "two paragraphs");
-                assert!(topic.points.len() + topic.events.len() >= 1);
-                assert!(topic.events.iter().all(|e| e.date.is_some()));
-            }
-            let policies: Vec<_> = brief
-                .topics
-                .iter()
-                .filter_map(|t| t.policy.as_ref())
-                .collect();
-            assert_eq!(policies.len(), expect.policies, "brief {index}");
-            for policy in policies {
-                assert!(policy.date.is_some(), "brief {index}: {policy:?}");
-                assert!(!policy.name.is_empty() && !policy.name.contains("Link"));
-                assert!(policy.name_zh.is_some(), "brief {index}: {policy:?}");
-                assert!(policy.issuing_body.is_some());
-            }
-            let events: usize = brief.topics.iter().map(|t| t.events.len()).sum();
-            assert_eq!(events, expect.events, "brief {index}");
-            let count = |s| brief.news.iter().filter(|n| n.section == s).count();
-            assert_eq!(count(Section::Policy), expect.policy_news, "brief {index}");
-            assert_eq!(count(Section::Corporate), expect.corporate_news);
-            for item in &brief.news {
-                let period = item.date.map(Period::of);
-                assert_eq!(period, Period::new(expect.year, expect.month));
-                assert!(!item.sources.is_empty() && item.sources.iter().all(|s| s.lang.is_some()));
+        }
+        let total: usize = Layout::ALL.iter().map(|l| l.per_mille()).sum();
+        assert_eq!(total, 1000);
+    }
+
+    #[test]
+    fn each_layout_writes_its_page_shape() {
+        for layout in Layout::ALL {
+            let index = (0..3000).find(|&i| layout_of(i, 3) == layout).unwrap();
+            let (text, expect) = build(index, 3);
+            assert_eq!(expect.layout, layout);
+            let first: Vec<&str> = text.lines().take(6).collect();
+            let shaped = match layout {
+                Layout::Full | Layout::TopFive | Layout::Contents | Layout::FileCaption => {
+                    first[1] == "MERICS Briefs" && first[3].ends_with(" min read")
+                }
+                Layout::Monthly => text.contains("\nMERICS China Industries Briefing - "),
+                Layout::German => first[3].ends_with(" Minuten Lesedauer"),
+                Layout::NoBriefsLine => first[1] == INDUSTRIES,
+                Layout::InlineHeader => {
+                    first[1].starts_with("MERICS Briefs MERICS China Industries ")
+                }
+                Layout::Compact => text.starts_with("\n\n") && !text[2..].contains("\n\n"),
+                Layout::Repost => first[0].starts_with(" date ") && text.contains("\n\n\n"),
+                Layout::Essentials => {
+                    text.contains("\nMERICS China Essentials\n") && !text.contains("WORTH NOTING")
+                }
+                Layout::EssentialsLabels => {
+                    text.contains("\nThe facts: ") && text.contains("\nWhat to watch: ")
+                }
+            };
+            assert!(shaped, "{layout:?}:\n{text}");
+            match layout {
+                Layout::TopFive => assert!(
+                    TOP_HEADINGS
+                        .iter()
+                        .any(|h| text.contains(&format!("\n{h}\n")))
+                ),
+                Layout::Contents => assert!(text.contains(" issue of ")),
+                Layout::FileCaption => assert!(first[0].contains("_MERICS")),
+                _ => {}
             }
         }
     }
@@ -1570,7 +2756,7 @@ mod tests {
         let a = parse_brief(&generate_brief(5, 1)).unwrap();
         let b = parse_brief(&generate_brief(5, 2)).unwrap();
         assert_ne!(a.topics[0].headline, b.topics[0].headline);
-        assert_ne!(a.topics[0].comment, b.topics[0].comment);
+        assert_ne!(a.topics[0].at_a_glance, b.topics[0].at_a_glance);
     }
 
     #[test]
@@ -1578,7 +2764,14 @@ mod tests {
         let sizes: Vec<usize> = (0..200).map(|i| generate_brief(i, 42).len()).collect();
         let mean = sizes.iter().sum::<usize>() / sizes.len();
         assert!((14_000..=16_000).contains(&mean), "mean size {mean}");
-        assert!(sizes.iter().all(|&s| s > 6_000 && s < 30_000), "{sizes:?}");
+        // China Essentials pages of one story are short, as real ones are.
+        for (index, &size) in sizes.iter().enumerate() {
+            let least = match layout_of(index, 42) {
+                Layout::Essentials | Layout::EssentialsLabels => 2_500,
+                _ => 6_000,
+            };
+            assert!(size > least && size < 30_000, "brief {index}: {size} bytes");
+        }
     }
 
     #[test]
@@ -1596,6 +2789,16 @@ mod tests {
         );
         let [a, b, c] = title_sectors(TITLE_TRIPLES as usize - 1, 9);
         assert!(a != b && b != c && a != c);
+    }
+
+    #[test]
+    fn monthly_titles_each_take_a_month_of_their_own() {
+        let months: Vec<usize> = (0..MONTHLY_EVERY * MONTH_SPAN + 500)
+            .filter_map(|i| monthly_month(i, 9))
+            .collect();
+        assert_eq!(months.len(), MONTH_SPAN);
+        let distinct: std::collections::BTreeSet<_> = months.iter().collect();
+        assert_eq!(distinct.len(), MONTH_SPAN);
     }
 
     #[test]
@@ -1617,40 +2820,5 @@ mod tests {
         let stored = stored_briefs(2, 5);
         assert_eq!(stored[1].id, BriefId(2));
         assert_eq!(stored[1].brief, parse_brief(&generate_brief(1, 5)).unwrap());
-    }
-}
-
-#[cfg(test)]
-mod scratch {
-    #[test]
-    fn scratch() {
-        let base = crate::generate::generate_brief(0, 1);
-        let i = base.find("Policy news\n\n").unwrap() + "Policy news\n\n".len();
-        for extra in [
-            "  • March 1-3: The NDRC holds a conference (NDRC statement (CN))\n",
-            "  • December 30-January 2: The NDRC holds a conference (NDRC statement (CN))\n",
-            "  • March 30-April 2: The Ministry of Commerce (MOFCOM) holds a conference (NDRC statement (CN))\n",
-        ] {
-            let mut t = base.clone();
-            t.insert_str(i, extra);
-            let b = crate::parse::parse_brief(&t).unwrap();
-            println!(
-                "{:?} {:?}",
-                b.warnings,
-                b.news
-                    .iter()
-                    .take(1)
-                    .map(|n| (n.date, n.until, &n.text))
-                    .collect::<Vec<_>>()
-            );
-            println!(
-                "glossary {:?}",
-                b.glossary
-                    .iter()
-                    .map(|g| (&g.term, &g.meaning))
-                    .collect::<Vec<_>>()
-            );
-            println!("period {:?}", b.period);
-        }
     }
 }

@@ -145,8 +145,12 @@ pub struct App {
     strip: TimelineView,
     /// An export running on its own thread: what it exports ("The timeline", "The Targets
     /// view") and its result (`None`: no file was chosen).
-    exported: Option<(String, Receiver<Option<Result<PathBuf, String>>>)>,
+    exported: Option<(String, Receiver<ExportResult>)>,
 }
+
+/// What an export on its own thread gives back: the file written, why not, or `None` when no
+/// file was chosen.
+type ExportResult = Option<Result<PathBuf, String>>;
 
 /// How long a removal can be undone from the status bar.
 const UNDO_SECS: u64 = 300;
