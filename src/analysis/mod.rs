@@ -3,9 +3,9 @@
 //! global state but once-built lookup tables, and no panics on any input.
 //!
 //! [`analyse`] runs everything on a brief; the finer functions work on one text:
-//! [`find_targets`], [`find_figures`], [`doc_info`], [`find_doc_numbers`],
-//! [`find_organisations`] / [`OrgMatcher`], [`normalise_body`] and [`policy_key`]. Each
-//! module's documentation says what it counts and what it leaves out.
+//! [`find_targets`], [`lead_in`] / [`bullet_targets`], [`find_figures`], [`doc_info`],
+//! [`find_doc_numbers`], [`find_organisations`] / [`OrgMatcher`], [`normalise_body`] and
+//! [`policy_key`]. Each module's documentation says what it counts and what it leaves out.
 
 mod doc_number;
 mod doc_type;
@@ -24,7 +24,7 @@ use chrono::NaiveDate;
 
 use crate::model::{
     Brief, BriefAnalysis, FieldRef, NewsAnalysis, NewsItem, OrgKind, OrgMention, Organisation,
-    Policy, PolicyAnalysis, Section, TextField, Topic, TopicAnalysis, YearRange,
+    Policy, PolicyAnalysis, Section, Target, TextField, Topic, TopicAnalysis, YearRange,
 };
 
 pub use doc_number::{doc_number, find_doc_numbers};
@@ -33,14 +33,16 @@ pub use figures::find_figures;
 pub use organisations::{OrgMatcher, find_organisations, normalise_body};
 pub use policy_key::{normalise_en_name, normalise_zh_name, policy_key};
 pub use sentences::sentence_spans;
-pub use targets::find_targets;
+pub use targets::{bullet_targets, find_targets, lead_in};
 
 /// Everything the analyst layer finds in `brief`: one [`TopicAnalysis`] per topic and one
 /// [`NewsAnalysis`] per news item, in the brief's order, and the organisations of the whole
 /// brief.
 ///
 /// Targets in a topic are resolved against its policy date, else the first day of the
-/// brief's period; in a news item against its date, else the period.
+/// brief's period; in a news item against its date, else the period. A topic's bullet points
+/// under a lead-in that names a year ("goals for 2023, including:") are targets of their
+/// own, one each, with the lead-in as their context (see [`bullet_targets`]).
 pub fn analyse(brief: &Brief) -> BriefAnalysis {
     let matcher = OrgMatcher::new(&brief.glossary);
     let fallback = brief.period.and_then(|p| p.first_day());
@@ -88,15 +90,11 @@ pub fn analyse_topic(
     );
     fields.push((at(TextField::Comment, None), &topic.comment));
 
-    let mut out = TopicAnalysis::default();
+    let mut out = TopicAnalysis {
+        targets: topic_targets(topic, reference),
+        ..TopicAnalysis::default()
+    };
     for &(field_ref, text) in &fields {
-        for mut target in find_targets(text, reference) {
-            target.at = Some(field_ref);
-            if field_ref.field == TextField::AtAGlance && target.text.trim_end().ends_with(':') {
-                target.points = (0..topic.points.len()).collect();
-            }
-            out.targets.push(target);
-        }
         for mut figure in find_figures(text) {
             figure.at = Some(field_ref);
             out.figures.push(figure);
@@ -123,6 +121,66 @@ pub fn analyse_topic(
                 at(TextField::IssuingBody, None),
             ));
         }
+    }
+    out
+}
+
+/// A topic's targets in reading order: the summary up to the lead-in of its bullet points,
+/// the points, the rest of the summary, the dated points, the comment.
+///
+/// Under a lead-in that names a year ("It outlines several goals for 2023, including:") each
+/// point is a target ([`targets::bullet_targets`]) and the lead-in none of its own; when the
+/// lead-in names several years, the one nearest its end is the list's and the others stay
+/// targets of the lead-in.
+fn topic_targets(topic: &Topic, reference: Option<NaiveDate>) -> Vec<Target> {
+    let at = |field: TextField, item: Option<usize>| Some(FieldRef { field, item });
+    let mut out = find_targets(&topic.at_a_glance, reference);
+    for t in &mut out {
+        t.at = at(TextField::AtAGlance, None);
+    }
+    let list = if topic.points.is_empty() {
+        None
+    } else {
+        targets::lead_in(&topic.at_a_glance)
+    };
+    let mut after = Vec::new();
+    match list {
+        Some((start, end)) => {
+            after = out.split_off(out.partition_point(|t| t.start < end));
+            let in_lead = out.split_off(out.partition_point(|t| t.start < start));
+            let lead = in_lead.last().cloned();
+            out.extend(
+                in_lead
+                    .into_iter()
+                    .filter(|t| lead.as_ref().is_some_and(|l| l.year != t.year)),
+            );
+            let sentence = &topic.at_a_glance[start..end];
+            for (i, point) in topic.points.iter().enumerate() {
+                for mut t in targets::bullet_targets(point, sentence, lead.as_ref(), reference) {
+                    t.at = at(TextField::Point, Some(i));
+                    out.push(t);
+                }
+            }
+        }
+        None => {
+            for (i, point) in topic.points.iter().enumerate() {
+                for mut t in find_targets(point, reference) {
+                    t.at = at(TextField::Point, Some(i));
+                    out.push(t);
+                }
+            }
+        }
+    }
+    out.append(&mut after);
+    for (i, event) in topic.events.iter().enumerate() {
+        for mut t in find_targets(&event.text, reference) {
+            t.at = at(TextField::Event, Some(i));
+            out.push(t);
+        }
+    }
+    for mut t in find_targets(&topic.comment, reference) {
+        t.at = at(TextField::Comment, None);
+        out.push(t);
     }
     out
 }

@@ -10,6 +10,16 @@
 //!   (none without a reference date);
 //! - a Five-Year Plan period: "during the 14th Five-Year Plan period (2021–2025)", "十四五期间".
 //!
+//! A deadline keeps what it says beyond the year as [`Target::due`]: "by the end of 2021" is
+//! due 2021-12-31, "by the first half of 2021" (or "in the first half of 2021", in a sentence
+//! that commits) 2021-06-30, "by mid-2025" and "by June 2025" 2025-06-30; "by 2025" only
+//! names the year. A month with a year is a deadline only after "by", "by the end of", "no
+//! later than" and the like ("by June 2025"); with a day ("by 7 March 2024") it stays a date.
+//!
+//! A list's lead-in that names a year ("It outlines several goals for 2023, including:") gives
+//! its year to the bullet points under it, one target each ([`bullet_targets`]); see
+//! [`crate::analysis::analyse`].
+//!
 //! What does not: dates ("On February 7, 2021", "in September 2020"), year ranges
 //! ("covering 2018-2020"), years before the reference year (reports of the past), years that
 //! are quantities ("2025 units"), and years inside names ("Made in China 2025", "the 2020
@@ -18,33 +28,63 @@
 
 use chrono::{Datelike as _, NaiveDate};
 
-use super::sentences::Sentences;
+use super::sentences::{Sentences, sentence_spans};
 use super::text::{
-    char_at, char_before, ends_with_phrase, is_month, mentions_years, offset_in, words,
-    words_after, words_before, years,
+    char_at, char_before, ends_with_phrase, is_month, mentions_years, month_number, offset_in,
+    words, words_after, words_before, years,
 };
 use crate::model::{Target, TargetKind};
 
-/// Words before a year that make it a deadline, longest first.
-const DEADLINE_BEFORE: &[&str] = &[
-    "by the end of the year",
-    "before the end of the year",
-    "by the first half of",
-    "by the second half of",
+/// The last day of the year.
+const END: Option<(u32, u32)> = Some((12, 31));
+/// The last day of its first half.
+const MID: Option<(u32, u32)> = Some((6, 30));
+/// The first day of the year.
+const START: Option<(u32, u32)> = Some((1, 1));
+
+/// Words before a year that make it a deadline, longest first, with the month and day they
+/// make it fall due on (`None`: the year alone).
+const DEADLINE_BEFORE: &[(&str, Option<(u32, u32)>)] = &[
+    ("by the end of the year", END),
+    ("before the end of the year", END),
+    ("by the first half of", MID),
+    ("by the second half of", END),
+    ("before the end of", END),
+    ("until the end of", END),
+    ("by the middle of", MID),
+    ("by the start of", START),
+    ("by the end of", END),
+    ("no later than", None),
+    ("not later than", None),
+    ("by end of", END),
+    ("by end", END),
+    ("by mid", MID),
+    ("before", None),
+    ("until", None),
+    ("through", None),
+    ("by", None),
+];
+
+/// Words before a month and year that make them a deadline, due on the month's last day:
+/// "by June 2025", "by the end of June 2025". ("before June 2025" would be due in May.)
+const MONTH_DEADLINE_BEFORE: &[&str] = &[
     "before the end of",
     "until the end of",
-    "by the middle of",
-    "by the start of",
     "by the end of",
     "no later than",
     "not later than",
     "by end of",
     "by end",
-    "by mid",
-    "before",
     "until",
     "through",
     "by",
+];
+
+/// Words before a year that make it a part of the year, with the day it ends on: like "in
+/// 2023", a target only in a sentence that commits and when it ends after the reference date.
+const IN_PART_OF_YEAR: &[(&str, Option<(u32, u32)>)] = &[
+    ("in the first half of", MID),
+    ("in the second half of", END),
 ];
 
 /// Words before a year that make it a goal year.
@@ -133,8 +173,10 @@ pub fn find_targets(text: &str, reference: Option<NaiveDate>) -> Vec<Target> {
     let spans = Sentences::new(text);
     let mut out = Vec::new();
     for (pos, year) in years(text) {
-        if let Some((kind, start, end)) = classify_year(text, pos, year, reference, &spans) {
-            out.push(make(text, &spans, year, kind, start, end));
+        if let Some(found) = classify_year(text, pos, year, reference, &spans) {
+            let mut target = make(text, &spans, year, found.kind, found.start, found.end);
+            target.due = found.due;
+            out.push(target);
         }
     }
     if mentions_years(text) {
@@ -162,8 +204,52 @@ fn make(
         start,
         end,
         at: None,
-        points: Vec::new(),
+        due: None,
+        context: None,
     }
+}
+
+/// A year found to be a target: how it is stated, the span of the words that state it, and
+/// the day it falls due when they say more than the year.
+struct Found {
+    kind: TargetKind,
+    start: usize,
+    end: usize,
+    due: Option<NaiveDate>,
+}
+
+impl Found {
+    fn new(kind: TargetKind, start: usize, end: usize) -> Self {
+        Self {
+            kind,
+            start,
+            end,
+            due: None,
+        }
+    }
+
+    fn due(mut self, due: Option<NaiveDate>) -> Self {
+        self.due = due;
+        self
+    }
+}
+
+/// Month and day `md` of `year`.
+fn day_of(year: i32, md: Option<(u32, u32)>) -> Option<NaiveDate> {
+    md.and_then(|(m, d)| NaiveDate::from_ymd_opt(year, m, d))
+}
+
+/// The last day of `month` of `year`.
+fn last_of_month(year: i32, month: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, 1)?
+        .checked_add_months(chrono::Months::new(1))?
+        .pred_opt()
+}
+
+/// Whether the sentence that holds byte `pos` commits to something (see [`COMMITMENT`]).
+fn commits(spans: &Sentences<'_>, pos: usize) -> bool {
+    let sentence = spans.at(pos).to_lowercase();
+    COMMITMENT.iter().any(|c| sentence.contains(c))
 }
 
 /// Whether the year at `pos` is a target, with the span of its phrase.
@@ -173,7 +259,7 @@ fn classify_year(
     year: i32,
     reference: Option<NaiveDate>,
     spans: &Sentences<'_>,
-) -> Option<(TargetKind, usize, usize)> {
+) -> Option<Found> {
     let end = pos + 4;
     if in_range(text, pos, end) {
         return None;
@@ -181,47 +267,71 @@ fn classify_year(
     if reference.is_some_and(|r| year < r.year()) {
         return None;
     }
-    if let Some(found) = chinese_deadline(text, pos, end) {
+    if let Some(found) = chinese_deadline(text, pos, end, year) {
         return Some(found);
     }
     let before = words_before(text, pos, 6);
     let after = words_after(text, end, 1);
     let next = after.first().map(|(_, w)| *w);
-    // A date: "February 7, 2021", "September 2020", "7 February 2021".
-    let is_date = before.first().is_some_and(|w| is_month(w))
-        || (before.first().is_some_and(|w| is_day(w))
-            && before.get(1).is_some_and(|w| is_month(w)));
     let quantity = next.is_some_and(|w| QUANTITY_AFTER.iter().any(|q| q.eq_ignore_ascii_case(w)))
         || text[end..].trim_start().starts_with(['%', '％']);
-    if is_date || quantity {
+    if quantity {
         return None;
     }
     let phrase_start = |phrase: &str| {
         let n = phrase.split(' ').count();
         before.get(n - 1).map_or(pos, |w| offset_in(text, w))
     };
-    if let Some(p) = DEADLINE_BEFORE
+    // A date: "February 7, 2021", "7 February 2021", "September 2020"; only a month and year
+    // after deadline words is a deadline: "by June 2025".
+    if before.first().is_some_and(|w| is_day(w)) && before.get(1).is_some_and(|w| is_month(w)) {
+        return None;
+    }
+    if let Some(month) = before.first().and_then(|w| month_number(w)) {
+        if before.get(1).is_some_and(|w| is_day(w)) {
+            return None;
+        }
+        let p = MONTH_DEADLINE_BEFORE
+            .iter()
+            .find(|p| ends_with_phrase(&before[1..], p))?;
+        let start = before
+            .get(p.split(' ').count())
+            .map_or(pos, |w| offset_in(text, w));
+        return Some(Found::new(TargetKind::Deadline, start, end).due(last_of_month(year, month)));
+    }
+    if let Some((p, md)) = DEADLINE_BEFORE
         .iter()
-        .find(|p| ends_with_phrase(&before, p))
+        .find(|(p, _)| ends_with_phrase(&before, p))
     {
-        return Some((TargetKind::Deadline, phrase_start(p), end));
+        return Some(Found::new(TargetKind::Deadline, phrase_start(p), end).due(day_of(year, *md)));
     }
     if let Some(p) = GOAL_BEFORE.iter().find(|p| ends_with_phrase(&before, p)) {
-        return Some((TargetKind::Goal, phrase_start(p), end));
+        return Some(Found::new(TargetKind::Goal, phrase_start(p), end));
     }
     if let Some((at, w)) = after.first()
         && GOAL_AFTER.iter().any(|g| g.eq_ignore_ascii_case(w))
         && text[end..*at].trim().is_empty()
     {
-        return Some((TargetKind::Goal, pos, at + w.len()));
+        return Some(Found::new(TargetKind::Goal, pos, at + w.len()));
+    }
+    // "in the first half of 2021": a part of a year, like "in 2023" below.
+    if let Some((p, md)) = IN_PART_OF_YEAR
+        .iter()
+        .find(|(p, _)| ends_with_phrase(&before, p))
+    {
+        let n = p.split(' ').count();
+        let due = day_of(year, *md);
+        let ahead = match (reference, due) {
+            (Some(r), Some(due)) => due > r,
+            _ => true,
+        };
+        return (ahead && !before.get(n).is_some_and(|w| is_past_verb(w)) && commits(spans, pos))
+            .then(|| Found::new(TargetKind::InYear, phrase_start(p), end).due(due));
     }
     let in_year = before.first().is_some_and(|w| w.eq_ignore_ascii_case("in"))
         && !before.get(1).is_some_and(|w| is_past_verb(w));
-    if in_year && reference.is_none_or(|r| year > r.year()) {
-        let sentence = spans.at(pos).to_lowercase();
-        if COMMITMENT.iter().any(|c| sentence.contains(c)) {
-            return Some((TargetKind::InYear, phrase_start("in"), end));
-        }
+    if in_year && reference.is_none_or(|r| year > r.year()) && commits(spans, pos) {
+        return Some(Found::new(TargetKind::InYear, phrase_start("in"), end));
     }
     None
 }
@@ -256,24 +366,32 @@ fn in_range(text: &str, pos: usize, end: usize) -> bool {
     false
 }
 
-/// "到2025年", "至2030年", "2025年前", "2025年底前", "2035年末": a deadline in Chinese.
-fn chinese_deadline(text: &str, pos: usize, end: usize) -> Option<(TargetKind, usize, usize)> {
+/// "到2025年", "至2030年", "2025年前", "2025年底前", "2035年末": a deadline in Chinese (the
+/// year's end, 底 or 末, due on December 31).
+fn chinese_deadline(text: &str, pos: usize, end: usize, year: i32) -> Option<Found> {
     let rest = text[end..].trim_start();
     let nian = rest.strip_prefix('年')?;
     let nian_end = text.len() - nian.len();
     let head = text[..pos].trim_end();
     for prefix in ["截至", "截止", "到", "至"] {
         if head.ends_with(prefix) {
-            return Some((TargetKind::Deadline, head.len() - prefix.len(), nian_end));
+            return Some(Found::new(
+                TargetKind::Deadline,
+                head.len() - prefix.len(),
+                nian_end,
+            ));
         }
     }
     for suffix in ["年底前", "底前", "以前", "之前", "前", "年底", "底", "末"] {
         if nian.starts_with(suffix) {
-            return Some((TargetKind::Deadline, pos, nian_end + suffix.len()));
+            let due = (suffix.contains('底') || suffix.contains('末'))
+                .then(|| day_of(year, END))
+                .flatten();
+            return Some(Found::new(TargetKind::Deadline, pos, nian_end + suffix.len()).due(due));
         }
     }
     nian.starts_with("目标")
-        .then_some((TargetKind::Goal, pos, nian_end + "目标".len()))
+        .then(|| Found::new(TargetKind::Goal, pos, nian_end + "目标".len()))
 }
 
 /// Number words the briefs use for spans of years.
@@ -463,7 +581,11 @@ fn plan_period_targets(
                 }
                 None => before.first().map_or(pos, |w| offset_in(text, w)),
             };
-            out.push(make(text, spans, year, TargetKind::PlanPeriod, start, end));
+            let mut target = make(text, spans, year, TargetKind::PlanPeriod, start, end);
+            if lead_in.is_some_and(|p| p.contains("end of")) {
+                target.due = day_of(year, END);
+            }
+            out.push(target);
         }
     }
     for (name, year) in [
@@ -492,9 +614,55 @@ fn plan_period_targets(
                 pos
             };
             let stop = text.len() - rest.len() + suffix.len();
-            out.push(make(text, spans, year, TargetKind::PlanPeriod, start, stop));
+            let mut target = make(text, spans, year, TargetKind::PlanPeriod, start, stop);
+            if suffix == "末" {
+                target.due = day_of(year, END);
+            }
+            out.push(target);
         }
     }
+}
+
+/// The sentence of a topic's summary that introduces its bullet points, as a byte span: the
+/// sentence that ends with a colon ("It outlines several goals for 2023, including:"), which
+/// ends its paragraph. `None` when no sentence or more than one ends so: a topic keeps the
+/// points of all its lists together, and those of two lists cannot be told apart.
+pub fn lead_in(summary: &str) -> Option<(usize, usize)> {
+    let mut found = sentence_spans(summary)
+        .into_iter()
+        .filter(|&(s, e)| summary[s..e].ends_with([':', '：']));
+    let first = found.next()?;
+    found.next().is_none().then_some(first)
+}
+
+/// The targets of one bullet point of a list introduced by the sentence `lead_in`, where
+/// `lead` is the target that sentence states ("goals for 2023"), if any.
+///
+/// Under a lead-in with a year, a bullet that names no year of its own is a target of that
+/// year: the lead-in's kind, phrase, span and due day, the bullet (trimmed) as its text. A
+/// bullet that names its own ("By 2027, …") keeps its own. Either way the lead-in is the
+/// targets' context. Under a lead-in without a year, a bullet's targets are its own, without
+/// context. `at` is left as found (the caller names the point).
+pub fn bullet_targets(
+    point: &str,
+    lead_in: &str,
+    lead: Option<&Target>,
+    reference: Option<NaiveDate>,
+) -> Vec<Target> {
+    let mut own = find_targets(point, reference);
+    let Some(lead) = lead else {
+        return own;
+    };
+    if own.is_empty() {
+        own.push(Target {
+            text: point.trim().to_owned(),
+            ..lead.clone()
+        });
+    }
+    for target in &mut own {
+        target.context = Some(lead_in.to_owned());
+    }
+    own
 }
 
 /// " (2021–2025)" at the start of `s`: the byte just past ")" and the last year.
@@ -593,6 +761,181 @@ mod tests {
         ] {
             assert!(found(text, r).is_empty(), "{text}");
         }
+    }
+
+    /// The phrase, year and due day of each target.
+    fn dues(text: &str, reference: Option<NaiveDate>) -> Vec<(String, i32, Option<NaiveDate>)> {
+        find_targets(text, reference)
+            .into_iter()
+            .map(|t| (t.phrase, t.year, t.due))
+            .collect()
+    }
+
+    #[test]
+    fn deadlines_keep_their_precision() {
+        let r = date(2021, 2, 1);
+        for (text, phrase, year, due) in [
+            ("Plants close by 2025.", "by 2025", 2025, None),
+            (
+                "Plants close by the end of 2021.",
+                "by the end of 2021",
+                2021,
+                date(2021, 12, 31),
+            ),
+            (
+                "Plants close before the end of 2026.",
+                "before the end of 2026",
+                2026,
+                date(2026, 12, 31),
+            ),
+            (
+                "Plants close by end-2022.",
+                "by end-2022",
+                2022,
+                date(2022, 12, 31),
+            ),
+            (
+                "Plants close by the first half of 2021.",
+                "by the first half of 2021",
+                2021,
+                date(2021, 6, 30),
+            ),
+            (
+                "Plants close by the second half of 2021.",
+                "by the second half of 2021",
+                2021,
+                date(2021, 12, 31),
+            ),
+            (
+                "Plants close by the end of the year 2021.",
+                "by the end of the year 2021",
+                2021,
+                date(2021, 12, 31),
+            ),
+            (
+                "Plants close by mid-2025.",
+                "by mid-2025",
+                2025,
+                date(2025, 6, 30),
+            ),
+            (
+                "Plants close by the middle of 2025.",
+                "by the middle of 2025",
+                2025,
+                date(2025, 6, 30),
+            ),
+            (
+                "Plants close by the start of 2024.",
+                "by the start of 2024",
+                2024,
+                date(2024, 1, 1),
+            ),
+            (
+                "Plants close by June 2025.",
+                "by June 2025",
+                2025,
+                date(2025, 6, 30),
+            ),
+            (
+                "Plants close by the end of June 2025.",
+                "by the end of June 2025",
+                2025,
+                date(2025, 6, 30),
+            ),
+            (
+                "Plants close no later than Feb 2024.",
+                "no later than Feb 2024",
+                2024,
+                date(2024, 2, 29),
+            ),
+            (
+                "Plants close by November 2021.",
+                "by November 2021",
+                2021,
+                date(2021, 11, 30),
+            ),
+            (
+                "The city will close plants in the first half of 2021.",
+                "in the first half of 2021",
+                2021,
+                date(2021, 6, 30),
+            ),
+            (
+                "The city will close plants in the second half of 2022.",
+                "in the second half of 2022",
+                2022,
+                date(2022, 12, 31),
+            ),
+            (
+                "工厂2025年底前关闭。",
+                "2025年底前",
+                2025,
+                date(2025, 12, 31),
+            ),
+            ("到2025年，工厂关闭。", "到2025年", 2025, None),
+            (
+                "Capacity doubles by the end of the 14th Five-Year Plan.",
+                "by the end of the 14th Five-Year Plan",
+                2025,
+                date(2025, 12, 31),
+            ),
+            (
+                "Capacity doubles during the 14th Five-Year Plan period.",
+                "during the 14th Five-Year Plan period",
+                2025,
+                None,
+            ),
+        ] {
+            assert_eq!(dues(text, r), [(phrase.to_owned(), year, due)], "{text}");
+        }
+    }
+
+    #[test]
+    fn months_and_halves_that_are_no_deadlines() {
+        let r = date(2021, 8, 1);
+        for text in [
+            // Dates, with a day or after words that set no deadline.
+            "It was announced in September 2023 and by 7 March 2024 it was out.",
+            "The plan of June 2025 is out.",
+            "Before June 2025 nothing happens.",
+            // A half without a commitment, or one already past.
+            "Sales fell in the first half of 2021.",
+            "The city will close plants in the first half of 2021.",
+            "The firm, which plans more, was founded in the second half of 2022.",
+        ] {
+            assert!(dues(text, r).is_empty(), "{text}");
+        }
+    }
+
+    #[test]
+    fn lead_ins() {
+        let text = "A plan is out. It outlines goals for 2023, including:\n\nMore follows.";
+        let (s, e) = lead_in(text).expect("a lead-in");
+        assert_eq!(&text[s..e], "It outlines goals for 2023, including:");
+        assert_eq!(lead_in("A plan is out. Goals: more. Aims follow."), None);
+        assert_eq!(lead_in("It lists goals:\n\nAnd measures:"), None);
+        assert_eq!(lead_in(""), None);
+    }
+
+    #[test]
+    fn bullets_under_a_lead_in() {
+        let lead_text = "The plan sets goals for 2025, including:";
+        let lead = &find_targets(lead_text, None)[0];
+        let point = bullet_targets("  Raise output  ", lead_text, Some(lead), None);
+        assert_eq!(point.len(), 1);
+        assert_eq!(
+            (
+                point[0].year,
+                point[0].text.as_str(),
+                point[0].phrase.as_str()
+            ),
+            (2025, "Raise output", "goals for 2025")
+        );
+        assert_eq!(point[0].context.as_deref(), Some(lead_text));
+        let own = bullet_targets("By 2027, raise X", lead_text, Some(lead), None);
+        assert_eq!((own[0].year, own[0].kind), (2027, TargetKind::Deadline));
+        assert_eq!(own[0].context.as_deref(), Some(lead_text));
+        assert!(bullet_targets("Raise output", "Measures include:", None, None).is_empty());
     }
 
     #[test]

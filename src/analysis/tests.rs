@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::model::{
-    DocInfo, DocType, FigureKind, GlossaryEntry, GlossaryKind, Qualifier, TargetKind,
+    DocInfo, DocType, FigureKind, GlossaryEntry, GlossaryKind, Qualifier, Target, TargetKind,
 };
 
 const SAMPLE: &str = include_str!("../../seeds/merics-china-industries-2021-02.txt");
@@ -30,15 +30,33 @@ fn sample_targets() {
         .chain(a.news.iter().flat_map(|n| &n.targets))
         .map(|t| (t.year, t.kind, t.phrase.as_str()))
         .collect();
+    let goals = |year| {
+        (
+            year,
+            TargetKind::Goal,
+            if year == 2023 {
+                "goals for 2023"
+            } else {
+                "goals for 2025"
+            },
+        )
+    };
     assert_eq!(
         all,
         [
-            // Topic 1: the action plan's goals, and the MIIT draft's standards.
-            (2023, TargetKind::Goal, "goals for 2023"),
+            // Topic 1: the action plan's four goals, and the MIIT draft's standards.
+            goals(2023),
+            goals(2023),
+            goals(2023),
+            goals(2023),
             (2025, TargetKind::Deadline, "by 2025"),
-            // Topic 2: "over the next five years" from February 9, 2021, then the goals.
+            // Topic 2: "over the next five years" from February 9, 2021, then the four goals
+            // and the paragraph after them.
             (2025, TargetKind::Relative, "over the next five years"),
-            (2025, TargetKind::Goal, "goals for 2025"),
+            goals(2025),
+            goals(2025),
+            goals(2025),
+            goals(2025),
             (2030, TargetKind::Deadline, "By 2030"),
             // Topic 3: the "transportation superpower".
             (2050, TargetKind::Deadline, "by 2050"),
@@ -50,26 +68,225 @@ fn sample_targets() {
             (2021, TargetKind::Deadline, "by the first half of 2021"),
         ]
     );
-    let goals_2023 = &a.topics[0].targets[0];
-    assert_eq!(
-        goals_2023.text,
-        "It outlines several goals for 2023, including:"
-    );
-    assert_eq!(goals_2023.points, [0, 1, 2, 3]);
-    assert_eq!(
-        goals_2023.at,
-        Some(FieldRef {
-            field: TextField::AtAGlance,
-            item: None
-        })
-    );
-    let by_2030 = &a.topics[1].targets[2];
+    let by_2030 = &a.topics[1].targets[5];
     assert!(
         by_2030
             .text
             .starts_with("By 2030, China is to become a global hub")
     );
-    assert!(by_2030.points.is_empty());
+    assert_eq!(by_2030.context, None);
+    assert_eq!(by_2030.due, None);
+    // Only the Didi deadline says more than its year.
+    let dues: Vec<Option<chrono::NaiveDate>> = a
+        .topics
+        .iter()
+        .flat_map(|t| &t.targets)
+        .chain(a.news.iter().flat_map(|n| &n.targets))
+        .filter_map(|t| t.due.map(Some))
+        .collect();
+    assert_eq!(dues, [chrono::NaiveDate::from_ymd_opt(2021, 6, 30)]);
+}
+
+/// Issue "Goals are targets": the four goals of topic 1 are four 2023 targets, each in its
+/// bullet, with the lead-in as context; the lead-in is no row of its own.
+#[test]
+fn sample_goals_are_targets() {
+    let (brief, a) = sample();
+    let topic = &brief.topics[0];
+    let lead = "It outlines several goals for 2023, including:";
+    let goals: Vec<&Target> = a.topics[0]
+        .targets
+        .iter()
+        .filter(|t| t.year == 2023)
+        .collect();
+    assert_eq!(goals.len(), 4);
+    for (i, goal) in goals.iter().enumerate() {
+        assert_eq!(goal.text, topic.points[i]);
+        assert_eq!(goal.context.as_deref(), Some(lead));
+        assert_eq!(goal.kind, TargetKind::Goal);
+        assert_eq!(goal.due, None);
+        assert_eq!(
+            goal.at,
+            Some(FieldRef {
+                field: TextField::Point,
+                item: Some(i)
+            })
+        );
+        // The phrase's span is in the lead-in, in the summary.
+        assert_eq!(&topic.at_a_glance[goal.start..goal.end], "goals for 2023");
+    }
+    assert!(goals[0].text.starts_with("Advance the application of 5G"));
+    assert!(
+        goals[3]
+            .text
+            .starts_with("Establish an Industrial Internet exchange")
+    );
+    let all = a
+        .topics
+        .iter()
+        .flat_map(|t| &t.targets)
+        .chain(a.news.iter().flat_map(|n| &n.targets));
+    for t in all {
+        assert!(!t.text.ends_with("including:"), "{t:?}");
+    }
+    // Topic 2's goals likewise; its paragraph after the bullets keeps its own target.
+    let topic2: Vec<(i32, Option<usize>, bool)> = a.topics[1]
+        .targets
+        .iter()
+        .map(|t| (t.year, t.at.and_then(|at| at.item), t.context.is_some()))
+        .collect();
+    assert_eq!(
+        topic2,
+        [
+            (2025, None, false),
+            (2025, Some(0), true),
+            (2025, Some(1), true),
+            (2025, Some(2), true),
+            (2025, Some(3), true),
+            (2030, None, false),
+        ]
+    );
+}
+
+/// A topic of `summary` and `points`, analysed without a reference date.
+fn topic_targets(summary: &str, points: &[&str]) -> Vec<Target> {
+    let brief = Brief {
+        topics: vec![crate::model::Topic {
+            at_a_glance: summary.into(),
+            points: points.iter().map(|p| (*p).to_owned()).collect(),
+            ..Default::default()
+        }],
+        ..Default::default()
+    };
+    analyse(&brief).topics.remove(0).targets
+}
+
+fn rows(targets: &[Target]) -> Vec<(i32, &str, &str, Option<&str>)> {
+    targets
+        .iter()
+        .map(|t| {
+            (
+                t.year,
+                t.phrase.as_str(),
+                t.text.as_str(),
+                t.context.as_deref(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_lead_in_with_a_year_gives_it_to_each_bullet() {
+    let lead = "The plan sets goals for 2025, including:";
+    let found = topic_targets(
+        &format!("A new plan is out. {lead}"),
+        &[
+            "Raise output of X",
+            "By 2027, raise exports of Y",
+            "Cut costs",
+        ],
+    );
+    assert_eq!(
+        rows(&found),
+        [
+            (2025, "goals for 2025", "Raise output of X", Some(lead)),
+            (2027, "By 2027", "By 2027, raise exports of Y", Some(lead)),
+            (2025, "goals for 2025", "Cut costs", Some(lead)),
+        ]
+    );
+    assert_eq!(found[1].kind, TargetKind::Deadline);
+    assert_eq!(
+        (found[1].start, found[1].end),
+        (0, 7),
+        "the span in the bullet"
+    );
+    assert_eq!(found[2].at.and_then(|at| at.item), Some(2));
+
+    // Other ways to lead in, with the deadline's precision carried to the bullets.
+    let found = topic_targets("Its targets for 2025 include:", &["Build 20 depots"]);
+    assert_eq!(
+        rows(&found),
+        [(
+            2025,
+            "targets for 2025",
+            "Build 20 depots",
+            Some("Its targets for 2025 include:")
+        )]
+    );
+    let found = topic_targets(
+        "By the end of 2025, the plan aims to:\n\nThe city pays for it.",
+        &["double capacity", "close old plants"],
+    );
+    assert_eq!(found.len(), 2);
+    for t in &found {
+        assert_eq!((t.year, t.kind), (2025, TargetKind::Deadline));
+        assert_eq!(t.due, chrono::NaiveDate::from_ymd_opt(2025, 12, 31));
+        assert_eq!(
+            t.context.as_deref(),
+            Some("By the end of 2025, the plan aims to:")
+        );
+    }
+}
+
+#[test]
+fn a_lead_in_without_a_year_leaves_the_bullets_their_own() {
+    // Bullets with years of their own are targets as ever, without context; the others are
+    // none.
+    let found = topic_targets(
+        "The plan lists several measures, including:",
+        &[
+            "By 2025, build 20 depots",
+            "Cut red tape",
+            "Open 5 labs by mid-2026",
+        ],
+    );
+    assert_eq!(
+        rows(&found),
+        [
+            (2025, "By 2025", "By 2025, build 20 depots", None),
+            (2026, "by mid-2026", "Open 5 labs by mid-2026", None),
+        ]
+    );
+    assert_eq!(found[1].due, chrono::NaiveDate::from_ymd_opt(2026, 6, 30));
+}
+
+#[test]
+fn a_lead_in_that_cannot_be_read_stays_a_target() {
+    // No bullets under it: the lead-in is the target.
+    let found = topic_targets("It outlines several goals for 2023, including:", &[]);
+    assert_eq!(
+        rows(&found),
+        [(
+            2023,
+            "goals for 2023",
+            "It outlines several goals for 2023, including:",
+            None
+        )]
+    );
+    // Two lists whose points run together: which point is whose is unknown.
+    let found = topic_targets(
+        "It sets goals for 2023, including:\n\nIt also lists measures, including:",
+        &["Build X", "Fund Y"],
+    );
+    assert_eq!(
+        rows(&found),
+        [(
+            2023,
+            "goals for 2023",
+            "It sets goals for 2023, including:",
+            None
+        )]
+    );
+    // A lead-in that names two years: the nearer is the list's, the other a target of its own.
+    let lead = "By 2030 the city wants a full network, and its targets for 2025 include:";
+    let found = topic_targets(lead, &["Build X"]);
+    assert_eq!(
+        rows(&found),
+        [
+            (2030, "By 2030", lead, None),
+            (2025, "targets for 2025", "Build X", Some(lead)),
+        ]
+    );
 }
 
 #[test]
@@ -462,9 +679,19 @@ fn json_shape() {
     assert_eq!(target["kind"], "goal");
     assert_eq!(
         target["text"],
+        "Advance the application of 5G-connected factories in manufacturing"
+    );
+    assert_eq!(
+        target["context"],
         "It outlines several goals for 2023, including:"
     );
-    assert_eq!(target["at"]["field"], "at_a_glance");
+    assert_eq!(target["at"]["field"], "point");
+    assert_eq!(target["at"]["item"], 0);
+    // Fields without a value are left out; a due day is an ISO date.
+    assert!(target.get("due").is_none());
+    let by_2025 = &json["topics"][0]["targets"][4];
+    assert!(by_2025.get("context").is_none() && by_2025.get("due").is_none());
+    assert_eq!(json["news"][14]["targets"][0]["due"], "2021-06-30");
     let figure = &json["topics"][0]["figures"][1];
     assert_eq!(figure["value"], 7e10);
     assert_eq!(figure["unit"], "CNY");
@@ -476,4 +703,12 @@ fn json_shape() {
     assert_eq!(json["topics"][3]["policy"]["doc"]["doc_type"], "work_plan");
     let back: BriefAnalysis = serde_json::from_value(json).expect("reads back");
     assert_eq!(back, a);
+    // A target stored before `due` and `context` (with the `points` it had then) still reads.
+    let old: Target = serde_json::from_str(
+        r#"{"year":2023,"text":"It outlines several goals for 2023, including:","kind":"goal",
+            "phrase":"goals for 2023","start":344,"end":358,"at":{"field":"at_a_glance"},
+            "points":[0,1,2,3]}"#,
+    )
+    .expect("an older target reads");
+    assert_eq!((old.year, old.due, old.context), (2023, None, None));
 }

@@ -262,6 +262,19 @@ pub fn is_month(word: &str) -> bool {
     MONTHS.iter().any(|m| m.eq_ignore_ascii_case(word))
 }
 
+/// The number of a month named in full or abbreviated, any case: "June", "jun" → 6.
+pub fn month_number(word: &str) -> Option<u32> {
+    if !is_month(word) {
+        return None;
+    }
+    // Every name and abbreviation starts with the first three letters of the full name.
+    let head = word.get(..3)?;
+    let i = MONTHS[..12]
+        .iter()
+        .position(|m| m[..3].eq_ignore_ascii_case(head))?;
+    u32::try_from(i + 1).ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -285,6 +298,27 @@ mod tests {
         let found: Vec<i32> = years(t).map(|(_, y)| y).collect();
         assert_eq!(found, [2025, 2025, 2021, 2023]);
         assert_eq!(years("COVID-2019x 1899 2101").count(), 0);
+    }
+
+    #[test]
+    fn month_numbers() {
+        let found: Vec<Option<u32>> = ["January", "may", "JUN", "Sept", "sep", "oct", "Dec", "x"]
+            .iter()
+            .map(|w| month_number(w))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                Some(1),
+                Some(5),
+                Some(6),
+                Some(9),
+                Some(9),
+                Some(10),
+                Some(12),
+                None
+            ]
+        );
     }
 
     #[test]

@@ -703,7 +703,8 @@ mod tests {
             start: 0,
             end: 0,
             at: None,
-            points: Vec::new(),
+            due: None,
+            context: None,
         };
         let mut builder = FindingsBuilder::new(1);
         let analysis = BriefAnalysis {

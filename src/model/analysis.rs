@@ -4,6 +4,7 @@
 //!
 //! Field names are public JSON: add fields, never rename. Enums serialise as snake_case.
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// Which text field of a topic or news item something was found in.
@@ -59,25 +60,38 @@ pub enum TargetKind {
 }
 
 /// A commitment with a year.
+///
+/// A bullet point under a lead-in that names a year ("It outlines several goals for 2023,
+/// including:") is a target of its own: its `text` is the bullet, its `context` the lead-in,
+/// and its year, kind, phrase and span are the lead-in's (unless the bullet names a year of
+/// its own: "By 2027, …"). The lead-in is then no target of its own.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
     /// The year by which (or in which) the commitment falls due.
     pub year: i32,
-    /// The sentence the target was found in.
+    /// The sentence the target was found in; for a bullet point, the whole bullet.
     pub text: String,
     pub kind: TargetKind,
     /// The words that state the year, as written: "goals for 2023", "By 2030".
     pub phrase: String,
-    /// Byte span of `phrase` in the field's text.
+    /// Byte span of `phrase` in the text of the field it is in: the field `at` names, or for
+    /// a bullet that takes its year from its lead-in (`phrase` is in `context`, not in
+    /// `text`), the topic's "At a glance".
     pub start: usize,
     pub end: usize,
-    /// The field it was found in; `None` from the finer functions, set by `analyse`.
+    /// The field it was found in (for a bullet, the point); `None` from the finer functions,
+    /// set by `analyse`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub at: Option<FieldRef>,
-    /// When the sentence introduces a list ("goals for 2025, including:"), the indices of the
-    /// topic's points that the list holds.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub points: Vec<usize>,
+    /// The day it falls due, when the words say more than the year: "by the end of 2021" is
+    /// 2021-12-31, "by the first half of 2021" 2021-06-30, "by mid-2025" and "by June 2025"
+    /// 2025-06-30. `None` for the year alone ("by 2025").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// For a target in a bullet point whose list is introduced by a lead-in that names a year
+    /// ("It outlines several goals for 2023, including:"): that lead-in sentence.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub context: Option<String>,
 }
 
 /// What a figure measures.
