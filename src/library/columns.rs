@@ -48,6 +48,8 @@ const TARGETS: &[ColumnDef] = &[
     col("From", Align::Text, 280.0),
     col("Issuing body", Align::Text, 130.0),
     col("Brief", Align::Text, 200.0),
+    col("Due", Align::Date, 90.0),
+    col("Listed under", Align::Text, 320.0),
 ];
 const ORGANISATIONS: &[ColumnDef] = &[
     col("Name", Align::Text, 200.0),
@@ -192,6 +194,8 @@ pub(super) fn cell(lib: &Library, view: View, row: Row, column: usize) -> Cow<'_
                 3 => lib.origin_label(row.brief, row.origin),
                 4 => opt(lib.origin_body(row.brief, row.origin)),
                 5 => Cow::Borrowed(brief),
+                6 => date(row.due),
+                7 => opt(row.context),
                 _ => Cow::Borrowed(""),
             }
         }

@@ -35,6 +35,10 @@ pub struct TargetRow<'a> {
     pub text: &'a str,
     /// The words that state the year, as written: "goals for 2023", "By 2030".
     pub phrase: &'a str,
+    /// The day it falls due, when the words say more than the year ("by the end of 2021").
+    pub due: Option<chrono::NaiveDate>,
+    /// For a goal in a bullet point: the lead-in that introduces the list and names its year.
+    pub context: Option<&'a str>,
 }
 
 /// A key figure with where it came from, as [`Library::figure`] gives it.
@@ -81,7 +85,13 @@ pub(super) struct TargetEntry {
     /// The sentence: a stretch.
     pub(super) sentence: u32,
     phrase: Words,
+    due: Option<chrono::NaiveDate>,
+    /// The lead-in of a goal in a bullet point: a stretch, or [`NO_CONTEXT`].
+    context: u32,
 }
+
+/// [`TargetEntry::context`] of a target that has none.
+const NO_CONTEXT: u32 = u32::MAX;
 
 /// A figure as the library keeps it (see [`TargetEntry`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -274,6 +284,10 @@ impl FindingsBuilder {
             |this: &mut Self, origin: Origin, targets: Vec<Target>, figures: Vec<Figure>| {
                 for target in targets {
                     let sentence = this.share(&target.text);
+                    let context = target
+                        .context
+                        .as_deref()
+                        .map_or(NO_CONTEXT, |c| this.share(c));
                     let row = TargetEntry {
                         brief: b32,
                         seq: t_seq,
@@ -282,6 +296,8 @@ impl FindingsBuilder {
                         kind: target.kind,
                         sentence,
                         phrase: this.words(sentence, &target.phrase),
+                        due: target.due,
+                        context,
                     };
                     this.findings.targets.push(row);
                     t_seq += 1;
@@ -475,6 +491,8 @@ impl Library {
             kind: t.kind,
             text: found.texts.get(t.sentence),
             phrase: found.texts.words(t.sentence, t.phrase),
+            due: t.due,
+            context: (t.context != NO_CONTEXT).then(|| found.texts.get(t.context)),
         })
     }
 
@@ -689,7 +707,9 @@ mod tests {
         use std::mem::size_of;
         assert_eq!(size_of::<Words>(), 8);
         assert_eq!(size_of::<FigureEntry>(), 48);
-        assert_eq!(size_of::<TargetEntry>(), 32);
+        // 32, and 8 for a goal's day due and its lead-in (issue #19): under a megabyte for
+        // the 10,000-brief library's targets.
+        assert_eq!(size_of::<TargetEntry>(), 40);
         assert_eq!(size_of::<Option<crate::model::PolicyAnalysis>>(), 80);
     }
 

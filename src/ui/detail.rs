@@ -312,10 +312,26 @@ fn org_ui(ui: &mut egui::Ui, lib: &Library, i: u32, commands: &mut Vec<Command>)
 fn target_ui(ui: &mut egui::Ui, lib: &Library, i: u32, key: &ItemKey, commands: &mut Vec<Command>) {
     let Some(row) = lib.target(i) else { return };
     ui.heading(format!("{} · {}", row.year, row.phrase));
-    ui.weak(format!("A {} target", target_kind_label(row.kind)));
+    match row.due {
+        Some(due) => ui.weak(format!(
+            "A {} target, due {due}",
+            target_kind_label(row.kind)
+        )),
+        None => ui.weak(format!("A {} target", target_kind_label(row.kind))),
+    };
     origin_link_ui(ui, lib, row.brief, row.origin, commands);
-    section_label(ui, "SENTENCE");
-    ui.label(row.text);
+    match row.context {
+        Some(context) => {
+            section_label(ui, "GOAL");
+            ui.label(row.text);
+            section_label(ui, "LISTED UNDER");
+            ui.label(context);
+        }
+        None => {
+            section_label(ui, "SENTENCE");
+            ui.label(row.text);
+        }
+    }
     copy_citation_ui(ui, lib, key, commands);
 }
 
