@@ -153,6 +153,17 @@ pub fn parse_brief(text: &str) -> Result<Brief, ParseError> {
     brief.period = brief_period(&brief, header.period_hint, header.dated_hint);
     brief.glossary = collect_glossary(&brief);
     warn_if_cut_off(&lines, &layout, &mut warnings);
+    if brief.topics.is_empty() && brief.news.is_empty() {
+        let last = lines
+            .iter()
+            .rev()
+            .find(|l| !l.is_blank())
+            .map_or(1, |l| l.no);
+        warnings.add(
+            last,
+            "the text stops before the first topic: the file may be cut off".to_owned(),
+        );
+    }
     brief.warnings = warnings.into_sorted();
     Ok(brief)
 }
@@ -529,7 +540,9 @@ impl<'l> Layout<'l> {
             .as_ref()
             .is_some_and(|r| lines[r.clone()].iter().any(|l| !l.is_blank()));
         let has_topics = labelled.is_some() || story_page || (branded && !topics.is_empty());
-        (has_topics || has_news).then_some(Self {
+        // An excerpt cut off inside its contents list: a brief whose topics were not saved.
+        let listed = branded && contents.as_ref().is_some_and(|c| !c.items.is_empty());
+        (has_topics || has_news || listed).then_some(Self {
             header_end,
             labelled: labelled.is_some(),
             contents,
@@ -1041,6 +1054,34 @@ mod tests {
             "MERICS China Industries Briefing - October 2020\n\n1. Chips\n\nAt a glance: x.\n",
         );
         assert!(b.warnings.is_empty(), "a monthly title keeps its text");
+    }
+
+    #[test]
+    fn an_excerpt_cut_inside_its_contents_list_keeps_its_header_and_list() {
+        let b = parse(
+            "A dam at dusk\nMERICS Briefs\nMERICS China Industries\n12 min read\n\nDams + Chips + Ports\n\nIn this issue of the MERICS China Industries we cover the following topics:\n\n  1. Hydropower gets a new plan\n  2. Chip fund grows\n  3. Ports auto",
+        );
+        assert_eq!(b.title, "Dams + Chips + Ports");
+        assert_eq!(b.series.as_deref(), Some("MERICS China Industries"));
+        assert_eq!(
+            b.contents,
+            [
+                "Hydropower gets a new plan",
+                "Chip fund grows",
+                "Ports auto"
+            ]
+        );
+        assert!(b.topics.is_empty());
+        assert!(
+            warned(&b)
+                .iter()
+                .any(|(line, m)| *line == 12 && m.contains("stops"))
+        );
+        // Text without any mark of a brief stays refused.
+        assert_eq!(
+            parse_brief("Shopping list\n\nIn this issue:\n- Milk\n- Bread\n"),
+            Err(ParseError::NotABrief)
+        );
     }
 
     #[test]
