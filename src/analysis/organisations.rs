@@ -8,6 +8,22 @@
 //! company). An entry that names a known organisation by another name adds that name as an
 //! alias. Latin names match as whole words and case-sensitively; Chinese names anywhere, the
 //! longest first.
+//!
+//! Beyond the list, cues name organisations (never over a list name, which wins):
+//! - a company noun before a capitalised name: "battery maker Lumicell", "startup Qingfeng
+//!   Robotics", "state-owned carmaker Jianghu Motors" (automaker, carmaker, chipmaker, maker,
+//!   startup, start-up, company, firm, giant, group, operator, supplier, manufacturer,
+//!   developer, producer, conglomerate);
+//! - a capitalised name before "Group", "Holdings", "Corporation", "Company" (kept in the
+//!   name) or a legal form "Co., Ltd.", "Ltd.", "Inc.", "AG", "GmbH" … (left out of it);
+//! - an agency word ("Bureau", "Administration", "Commission", "Ministry", "Department" …)
+//!   with capitalised words before it or "of …" after it, after "the" ("the Economic and
+//!   Information Bureau of Xiantao", "the Ministry of Ecology") or with a local word
+//!   ("Xiantao Municipal Finance Bureau").
+//!
+//! A cued name starts with no article, preposition, month, day, title or adjective of a
+//! country, is no place alone, and has at most a few words: a long capitalised run is a
+//! title.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -162,7 +178,7 @@ static KNOWN_INDEX: LazyLock<Index> = LazyLock::new(|| {
         if let Some(full) = known.full {
             index.add(full, org);
         }
-        for alias in known.aliases {
+        for alias in &known.aliases {
             index.add(alias, org);
         }
     }
@@ -302,6 +318,520 @@ fn clean(s: &str) -> String {
         .to_owned()
 }
 
+// ---------------------------------------------------------------------------------------
+// Organisations found by their cues, not by name.
+// ---------------------------------------------------------------------------------------
+
+/// Nouns that introduce a company's name: "battery maker Lumicell", "startup WeRide".
+const COMPANY_CUES: &[&str] = &[
+    "automaker",
+    "carmaker",
+    "chipmaker",
+    "startup",
+    "company",
+    "firm",
+    "giant",
+    "group",
+    "operator",
+    "supplier",
+    "manufacturer",
+    "developer",
+    "maker",
+    "producer",
+    "conglomerate",
+];
+
+/// Words before "maker", "developer" … that make it no company: "policy maker Li".
+const NOT_COMPANY_MAKERS: &[&str] = &[
+    "policy", "decision", "law", "rule", "peace", "film", "movie", "match", "trouble", "deal",
+    "king", "opinion", "real", "estate",
+];
+
+/// Last words of a company name, kept in the name: "Zhenhai Rare Metals Group".
+const COMPANY_HEADS: &[&str] = &["Group", "Holdings", "Holding", "Corporation", "Company"];
+
+/// Legal forms: they make a name a company's but are left out of its canonical name
+/// ("Hangxin Precision Co., Ltd." is "Hangxin Precision").
+const LEGAL_FORMS: &[&str] = &[
+    "Co",
+    "Ltd",
+    "Limited",
+    "Inc",
+    "Incorporated",
+    "Corp",
+    "AG",
+    "GmbH",
+    "LLC",
+    "PLC",
+    "Plc",
+];
+
+/// Last words of a government body: "the Economic and Information Bureau of Xiantao".
+const AGENCY_HEADS: &[&str] = &[
+    "Bureau",
+    "Administration",
+    "Commission",
+    "Ministry",
+    "Department",
+    "Agency",
+    "Authority",
+    "Committee",
+    "Council",
+];
+
+/// Words that make a name with an agency head a local government body.
+const LOCAL_WORDS: &[&str] = &[
+    "Municipal",
+    "Provincial",
+    "Prefectural",
+    "County",
+    "District",
+    "City",
+];
+
+/// Capitalised words that start no organisation's name: articles, prepositions, sentence
+/// openers, months and days, titles, and adjectives of a country.
+const STOP_WORDS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "Its",
+    "Their",
+    "His",
+    "Her",
+    "Our",
+    "In",
+    "On",
+    "At",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Of",
+    "To",
+    "As",
+    "And",
+    "But",
+    "Or",
+    "If",
+    "While",
+    "When",
+    "After",
+    "Before",
+    "Since",
+    "Meanwhile",
+    "Yesterday",
+    "Today",
+    "Also",
+    "However",
+    "Then",
+    "Still",
+    "Yet",
+    "Both",
+    "Each",
+    "Other",
+    "Some",
+    "Many",
+    "Most",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "CEO",
+    "Chairman",
+    "Chairwoman",
+    "President",
+    "Founder",
+    "Director",
+    "Chief",
+    "Vice",
+    "Mr",
+    "Ms",
+    "Mrs",
+    "Dr",
+    "Chinese",
+    "German",
+    "American",
+    "Japanese",
+    "Korean",
+    "European",
+    "French",
+    "British",
+    "Dutch",
+    "Swiss",
+    "Italian",
+    "Indian",
+    "Russian",
+    "Taiwanese",
+    "Foreign",
+    "Domestic",
+    "Local",
+    "Global",
+    "State",
+    "Private",
+    "Startup",
+    "Company",
+    "Firm",
+];
+
+/// Places that are no organisation on their own: "China Group" is not a name.
+const PLACES: &[&str] = &[
+    "China", "PRC", "Germany", "Japan", "US", "USA", "America", "Europe", "EU", "Korea", "Taiwan",
+    "Hong", "Kong", "India", "Russia", "France", "UK", "Britain", "Beijing", "Shanghai",
+];
+
+/// At most this many words before a head: a longer capitalised run is a title, not a name.
+const MAX_NAME_WORDS: usize = 7;
+
+/// An organisation found by a cue: byte span, canonical name, kind.
+type Cued = (usize, usize, String, OrgKind);
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words and the text between them, with which words a list name already covers.
+struct Words<'a> {
+    text: &'a str,
+    all: &'a [(usize, &'a str)],
+    taken: &'a [bool],
+}
+
+impl Words<'_> {
+    fn word(&self, i: usize) -> Option<&str> {
+        self.all.get(i).map(|&(_, w)| w)
+    }
+
+    fn end(&self, i: usize) -> usize {
+        self.all[i].0 + self.all[i].1.len()
+    }
+
+    /// The text between word `i` and word `i + 1`.
+    fn gap(&self, i: usize) -> &str {
+        match (self.all.get(i), self.all.get(i + 1)) {
+            (Some(_), Some(&(next, _))) => self.text.get(self.end(i)..next).unwrap_or(""),
+            _ => "",
+        }
+    }
+
+    /// Whether words `i` and `i + 1` are one phrase: spaces on one line between them.
+    fn spaced(&self, i: usize) -> bool {
+        let gap = self.gap(i);
+        !gap.is_empty() && gap.chars().all(|c| c == ' ' || c == '\u{a0}')
+    }
+
+    /// Whether word `i + 1` carries on a name that word `i` is part of: "Rare Metals",
+    /// "Hi-Tech", "People's".
+    fn joins(&self, i: usize) -> bool {
+        let Some(next) = self.word(i + 1) else {
+            return false;
+        };
+        if self.taken[i + 1] || self.taken[i] {
+            return false;
+        }
+        let this = self.all[i].1;
+        if !is_capitalised(this) || this == "The" {
+            return false;
+        }
+        match self.gap(i) {
+            "-" => true,
+            "'" | "’" => next == "s",
+            " & " => is_capitalised(next),
+            _ => self.spaced(i) && is_capitalised(next) && next != "The",
+        }
+    }
+
+    /// Whether a legal form follows word `i`: "Co., Ltd." after "Precision".
+    fn legal_follows(&self, i: usize) -> bool {
+        let gap = self.gap(i);
+        self.word(i + 1).is_some_and(|w| LEGAL_FORMS.contains(&w))
+            && !self.taken[i + 1]
+            && !gap.is_empty()
+            && gap.chars().all(|c| matches!(c, ' ' | ',' | '.' | '\u{a0}'))
+            // "Co-operation" is no legal form.
+            && !self.gap(i + 1).starts_with('-')
+    }
+
+    /// The last word of a run of legal forms that starts after word `i`, or `i`.
+    fn past_legal(&self, mut i: usize) -> usize {
+        while self.legal_follows(i) {
+            i += 1;
+        }
+        i
+    }
+}
+
+/// Whether a name's words are only stop words and places.
+fn says_nothing(words: &[&str]) -> bool {
+    words
+        .iter()
+        .all(|w| STOP_WORDS.contains(w) || PLACES.contains(w) || LEGAL_FORMS.contains(w))
+}
+
+/// Every organisation a cue points to in `text`; `taken[i]` says word `i` is part of a list
+/// name, which no cued name may include.
+fn find_cued(text: &str, all: &[(usize, &str)], taken: &[bool]) -> Vec<Cued> {
+    let w = Words { text, all, taken };
+    let mut found: Vec<Cued> = Vec::new();
+    for i in 0..all.len() {
+        if taken[i] {
+            continue;
+        }
+        let word = all[i].1;
+        if let Some(c) = company_after_cue(&w, i) {
+            found.push(c);
+        }
+        if COMPANY_HEADS.contains(&word) || LEGAL_FORMS.contains(&word) {
+            if let Some(c) = company_before_head(&w, i) {
+                found.push(c);
+            }
+        } else if AGENCY_HEADS.contains(&word)
+            && let Some(c) = agency_around_head(&w, i)
+        {
+            found.push(c);
+        }
+    }
+    // Longest first where they overlap.
+    found.sort_by_key(|c| (c.0, std::cmp::Reverse(c.1)));
+    let mut out: Vec<Cued> = Vec::new();
+    for c in found {
+        if out.last().is_none_or(|last| c.0 >= last.1) {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// The name of a company from word `first` to word `last`: its legal form left out.
+fn company_name(w: &Words, first: usize, last: usize) -> Option<String> {
+    let mut name_last = last;
+    while name_last > first && LEGAL_FORMS.contains(&w.all[name_last].1) {
+        name_last -= 1;
+    }
+    if name_last < last && name_last > first && w.all[name_last].1 == "Company" {
+        name_last -= 1;
+    }
+    let names: Vec<&str> = w.all[first..=name_last].iter().map(|&(_, s)| s).collect();
+    let core: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|s| !COMPANY_HEADS.contains(s))
+        .collect();
+    if names.len() > MAX_NAME_WORDS || core.is_empty() || says_nothing(&core) {
+        return None;
+    }
+    let name = clean(w.text.get(w.all[first].0..w.end(name_last))?);
+    Some(name)
+}
+
+/// "battery maker Lumicell", "startup Qingfeng Robotics": a cue noun, then a capitalised
+/// name.
+fn company_after_cue(w: &Words, i: usize) -> Option<Cued> {
+    let word = w.all[i].1;
+    let start_up = word.eq_ignore_ascii_case("up")
+        && i > 0
+        && w.gap(i - 1) == "-"
+        && w.all[i - 1].1.eq_ignore_ascii_case("start");
+    let cue = COMPANY_CUES
+        .iter()
+        .find(|c| c.eq_ignore_ascii_case(word))
+        .or(start_up.then_some(&"startup"))?;
+    // Lower case, or capitalised at the start of a sentence ("Startup WeRide …").
+    let lower = !is_capitalised(w.all[if start_up { i - 1 } else { i }].1);
+    let sentence_start = i == 0 || w.gap(i - 1).trim_end().ends_with(['.', ':', ';', '\n']);
+    let capital_ok = sentence_start && !matches!(*cue, "group" | "company");
+    if !(lower || capital_ok) {
+        return None;
+    }
+    if matches!(*cue, "maker" | "developer" | "producer" | "operator")
+        && i > 0
+        && NOT_COMPANY_MAKERS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(w.all[i - 1].1))
+    {
+        return None;
+    }
+    let first = i + 1;
+    let first_word = w.word(first)?;
+    if w.taken[first]
+        || !w.spaced(i)
+        || !is_capitalised(first_word)
+        || STOP_WORDS.contains(&first_word)
+        || PLACES.contains(&first_word)
+    {
+        return None;
+    }
+    let mut last = first;
+    while w.joins(last) {
+        last += 1;
+    }
+    last = w.past_legal(last);
+    let name = company_name(w, first, last)?;
+    Some((w.all[first].0, w.end(last), name, OrgKind::Company))
+}
+
+/// "Zhenhai Rare Metals Group", "Hangxin Precision Co., Ltd.": a capitalised name before a
+/// company word or a legal form.
+fn company_before_head(w: &Words, i: usize) -> Option<Cued> {
+    if LEGAL_FORMS.contains(&w.all[i].1) && w.gap(i).starts_with('-') {
+        return None;
+    }
+    let legal = |k: usize| LEGAL_FORMS.contains(&w.all[k].1);
+    let mut first = i;
+    // Back over the legal forms before this one ("Co., Ltd."), to the name's last word.
+    while first > 0 && legal(first) && legal(first - 1) && w.legal_follows(first - 1) {
+        first -= 1;
+    }
+    if legal(first) {
+        if first == 0
+            || w.taken[first - 1]
+            || !is_capitalised(w.all[first - 1].1)
+            || !w.legal_follows(first - 1)
+        {
+            return None;
+        }
+        first -= 1;
+    }
+    while first > 0 && w.joins(first - 1) {
+        first -= 1;
+    }
+    while first < i && STOP_WORDS.contains(&w.all[first].1) {
+        first += 1;
+    }
+    let mut last = i;
+    // "Aluminum Corporation of China".
+    if w.all[i].1 == "Corporation"
+        && w.word(i + 1) == Some("of")
+        && w.spaced(i)
+        && w.spaced(i + 1)
+        && w.word(i + 2).is_some_and(is_capitalised)
+        && !w.taken[i + 2]
+    {
+        last = i + 2;
+        while w.joins(last) {
+            last += 1;
+        }
+    }
+    last = w.past_legal(last);
+    if first >= i && COMPANY_HEADS.contains(&w.all[i].1) {
+        return None;
+    }
+    let name = company_name(w, first, last)?;
+    Some((w.all[first].0, w.end(last), name, OrgKind::Company))
+}
+
+/// "the Economic and Information Bureau of Xiantao", "Beijing Municipal Economic and
+/// Information Bureau", "the Ministry of Ecology": a capitalised name around an agency word,
+/// after "the" or with a word such as "Municipal".
+fn agency_around_head(w: &Words, head: usize) -> Option<Cued> {
+    let connector = |s: &str| matches!(s, "and" | "of" | "for");
+    let mut first = head;
+    loop {
+        if first > 0 && w.joins(first - 1) {
+            first -= 1;
+        } else if first > 1
+            && connector(w.all[first - 1].1)
+            && w.spaced(first - 1)
+            && w.spaced(first - 2)
+            && !w.taken[first - 2]
+            && is_capitalised(w.all[first - 2].1)
+            && w.all[first - 2].1 != "The"
+            && first < head
+        {
+            first -= 2;
+        } else {
+            break;
+        }
+    }
+    while first < head
+        && ((STOP_WORDS.contains(&w.all[first].1)
+            && !matches!(w.all[first].1, "State" | "Global" | "European" | "Foreign"))
+            || connector(w.all[first].1))
+    {
+        first += 1;
+    }
+    let after_the = first > 0 && w.spaced(first - 1) && matches!(w.all[first - 1].1, "the" | "The");
+    let mut last = head;
+    while w
+        .word(last + 1)
+        .is_some_and(|s| matches!(s, "of" | "for" | "on"))
+        && w.spaced(last)
+        && w.spaced(last + 1)
+        && w.word(last + 2)
+            .is_some_and(|s| is_capitalised(s) && s != "The")
+        && !w.taken.get(last + 2).copied().unwrap_or(true)
+    {
+        last += 2;
+        loop {
+            if w.joins(last) {
+                last += 1;
+            } else if w.word(last + 1) == Some("and")
+                && w.spaced(last)
+                && w.spaced(last + 1)
+                && w.word(last + 2)
+                    .is_some_and(|s| is_capitalised(s) && s != "The")
+                && !w.taken.get(last + 2).copied().unwrap_or(true)
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+    }
+    let before: Vec<&str> = w.all[first..head].iter().map(|&(_, s)| s).collect();
+    let named_before = before.iter().filter(|s| !connector(s)).count();
+    if named_before > MAX_NAME_WORDS {
+        return None;
+    }
+    let local = before.iter().any(|s| LOCAL_WORDS.contains(s)) && named_before >= 2;
+    let ministry_of = w.all[head].1 == "Ministry" && last > head;
+    // "the Bureau of Statistics", but not "Measures for the Administration of Quotas".
+    let of_only = last > head && matches!(w.all[head].1, "Ministry" | "Bureau" | "Department");
+    let ok = (after_the && (named_before >= 1 || of_only)) || local || ministry_of;
+    let all_words: Vec<&str> = w.all[first..=last]
+        .iter()
+        .map(|&(_, s)| s)
+        .filter(|s| !connector(s) && !AGENCY_HEADS.contains(s))
+        .collect();
+    if !ok || all_words.is_empty() || says_nothing(&all_words) {
+        return None;
+    }
+    let start = w.all[first].0;
+    let end = w.end(last);
+    Some((start, end, clean(w.text.get(start..end)?), OrgKind::Agency))
+}
+
 impl OrgMatcher {
     /// A matcher for one brief, with the organisations its glossary defines.
     pub fn new(glossary: &[GlossaryEntry]) -> Self {
@@ -405,6 +935,19 @@ impl OrgMatcher {
                 i += 1;
             }
         }
+        let mut taken = vec![false; all.len()];
+        {
+            let mut k = 0;
+            for &(start, end, _) in &spans {
+                while k < all.len() && all[k].0 < end {
+                    if all[k].0 >= start {
+                        taken[k] = true;
+                    }
+                    k += 1;
+                }
+            }
+        }
+        let cued = find_cued(text, &all, &taken);
         if may_have_cjk(text) {
             let mut cjk: Vec<(usize, usize, OrgId)> = Vec::new();
             KNOWN_INDEX.find_cjk(text, &mut cjk);
@@ -443,6 +986,26 @@ impl OrgMatcher {
                 end,
                 matched: text[start..end].to_owned(),
             });
+        }
+        if !cued.is_empty() {
+            for (start, end, name, kind) in cued {
+                let (name, kind) = match self.whole_match(&name) {
+                    Some(org) => {
+                        let (known, _, kind) = self.name_of(org);
+                        (known.to_owned(), kind)
+                    }
+                    None => (name, kind),
+                };
+                out.push(OrgMention {
+                    name,
+                    kind,
+                    at,
+                    start,
+                    end,
+                    matched: text[start..end].to_owned(),
+                });
+            }
+            out.sort_by_key(|m| m.start);
         }
         out
     }
@@ -687,7 +1250,7 @@ mod tests {
     #[test]
     fn aliases_are_unique() {
         let mut seen = std::collections::HashSet::new();
-        for known in KNOWN {
+        for known in KNOWN.iter() {
             for name in std::iter::once(known.name)
                 .chain(known.full)
                 .chain(known.aliases.iter().copied())

@@ -712,3 +712,116 @@ fn json_shape() {
     .expect("an older target reads");
     assert_eq!((old.year, old.due, old.context), (2023, None, None));
 }
+
+/// The organisations of one text with no glossary: (name, kind, words as written).
+fn cued(text: &str) -> Vec<(String, OrgKind, String)> {
+    let at = FieldRef {
+        field: TextField::NewsText,
+        item: None,
+    };
+    find_organisations(text, &[], at)
+        .into_iter()
+        .map(|m| (m.name, m.kind, m.matched))
+        .collect()
+}
+
+fn cued_names(text: &str) -> Vec<String> {
+    cued(text).into_iter().map(|(n, _, _)| n).collect()
+}
+
+#[test]
+fn organisations_by_their_cues() {
+    let got = cued(
+        "Chinese battery maker Lumicell and startup Qingfeng Robotics joined Zhenhai Rare \
+         Metals Group, Hangxin Precision Co., Ltd. and the Economic and Information Bureau of \
+         Xiantao; the Xiantao Municipal Finance Bureau paid.",
+    );
+    let short: Vec<(&str, OrgKind)> = got.iter().map(|(n, k, _)| (n.as_str(), *k)).collect();
+    assert_eq!(
+        short,
+        [
+            ("Lumicell", OrgKind::Company),
+            ("Qingfeng Robotics", OrgKind::Company),
+            ("Zhenhai Rare Metals Group", OrgKind::Company),
+            ("Hangxin Precision", OrgKind::Company),
+            (
+                "Economic and Information Bureau of Xiantao",
+                OrgKind::Agency
+            ),
+            ("Xiantao Municipal Finance Bureau", OrgKind::Agency),
+        ]
+    );
+    assert_eq!(got[3].2, "Hangxin Precision Co., Ltd");
+    for (text, want) in [
+        ("state-owned carmaker Jianghu Motors", "Jianghu Motors"),
+        ("the EV start-up Feiyu Mobility said", "Feiyu Mobility"),
+        (
+            "Startup Qingfeng Robotics raises money.",
+            "Qingfeng Robotics",
+        ),
+        ("German supplier Brennwerk AG opens", "Brennwerk"),
+        ("Veltrix Inc. sells chips", "Veltrix"),
+        ("Lidara Technologies GmbH opened", "Lidara Technologies"),
+        (
+            "Koda Seimitsu Corporation makes furnaces",
+            "Koda Seimitsu Corporation",
+        ),
+        (
+            "the Aluminum Corporation of China",
+            "Aluminum Corporation of China",
+        ),
+        ("In March Zhenhai Group said", "Zhenhai Group"),
+        (
+            "the Jiangsu Administration for Market Regulation",
+            "Jiangsu Administration for Market Regulation",
+        ),
+        (
+            "the Ministry of Urban Mobility of Laos",
+            "Ministry of Urban Mobility of Laos",
+        ),
+        (
+            "a survey by the Bureau of Statistics of Hubei",
+            "Bureau of Statistics of Hubei",
+        ),
+        (
+            "Jiangnan Wafer Technology Co. Ltd announces",
+            "Jiangnan Wafer Technology",
+        ),
+    ] {
+        assert_eq!(cued_names(text), [want], "{text}");
+    }
+}
+
+#[test]
+fn cues_leave_list_names_and_common_words_alone() {
+    // A list name wins, once.
+    for (text, want) in [
+        (
+            "Huawei Technologies Co., Ltd. and Chinese tech giant Huawei",
+            vec!["Huawei", "Huawei"],
+        ),
+        ("chipmaker SMIC and Alibaba Group", vec!["SMIC", "Alibaba"]),
+        ("the Chinese Ministry of Commerce", vec!["MOFCOM"]),
+        (
+            "the MIIT and the Xiantao Municipal Finance Bureau",
+            vec!["MIIT", "Xiantao Municipal Finance Bureau"],
+        ),
+    ] {
+        assert_eq!(cued_names(text), want, "{text}");
+    }
+    for text in [
+        "The Bureau said. The Commission agreed, and the Ministry did too.",
+        "Policy maker Li Qiang and decision makers in Beijing met.",
+        "Chinese companies, foreign firms and tech giants in February.",
+        "countries covered by the Belt and Road Initiative",
+        "a company The Economist visited; the company Chinese officials named",
+        "China Group and the Chinese Commission",
+        "Company statement (EN); Co-operation Fund; Ltd",
+        "the group Monday and startup In the end",
+        "Made in China 2025, the Two Zones and the Industrial Internet",
+        "Interim Measures for the Administration of Rare Earth Permanent Magnet Production Quotas",
+        "Opinions on the Commission of Inquiry",
+    ] {
+        assert!(cued(text).is_empty(), "{text}: {:?}", cued(text));
+    }
+}
