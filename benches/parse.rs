@@ -2,7 +2,9 @@
 //! bytes (the floor any line-based parser pays), so their ratio is known.
 //!
 //! `BRIEFDESK_BENCH_PARSE_BYTES` sets the corpus size (default 1,000,000 bytes) and
-//! `BRIEFDESK_BENCH_SEED` the generator seed (default 1).
+//! `BRIEFDESK_BENCH_SEED` the generator seed (default 1). `BRIEFDESK_BENCH_PARSE_DIR` parses
+//! the `.txt` files of a folder instead (for instance an older generator's briefs, to tell a
+//! change of the parser from a change of the corpus).
 
 use std::hint::black_box;
 
@@ -27,6 +29,20 @@ fn corpus(bytes: u64, seed: u64) -> Vec<String> {
         texts.push(text);
     }
     texts
+}
+
+/// The `.txt` files of `dir`, in name order.
+fn from_dir(dir: &std::path::Path) -> Vec<String> {
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .expect("BRIEFDESK_BENCH_PARSE_DIR is a folder")
+        .filter_map(|e| Some(e.ok()?.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .map(|p| std::fs::read_to_string(p).expect("a UTF-8 brief"))
+        .collect()
 }
 
 /// Lines and bullet points, the way a trivial scanner would count them.
@@ -55,10 +71,13 @@ fn parse(texts: &[String]) -> usize {
 }
 
 fn bench_parse(c: &mut Criterion) {
-    let texts = corpus(
-        env_u64("BRIEFDESK_BENCH_PARSE_BYTES", 1_000_000),
-        env_u64("BRIEFDESK_BENCH_SEED", 1),
-    );
+    let texts = match std::env::var_os("BRIEFDESK_BENCH_PARSE_DIR") {
+        Some(dir) => from_dir(std::path::Path::new(&dir)),
+        None => corpus(
+            env_u64("BRIEFDESK_BENCH_PARSE_BYTES", 1_000_000),
+            env_u64("BRIEFDESK_BENCH_SEED", 1),
+        ),
+    };
     let bytes: u64 = texts.iter().map(|t| t.len() as u64).sum();
     let (lines, bullets) = line_scan(&texts);
     eprintln!(

@@ -476,6 +476,10 @@ fn looks_like_file(text: &str) -> bool {
 
 /// "In this issue:", "Contents", "Topics".
 pub fn is_contents_label(text: &str) -> bool {
+    // Every line before the first label is asked: the labels are short.
+    if text.len() > 24 {
+        return false;
+    }
     let lower = text.trim_end_matches([':', '：']).trim().to_lowercase();
     matches!(
         lower.as_str(),

@@ -68,7 +68,12 @@ const MAX_LABEL: usize = 24;
 /// The labels' names, lower case, for recognising a label cut off at the end of a saved
 /// excerpt ("MERI", "At a gl").
 pub fn is_label_prefix(s: &str) -> bool {
-    let lower = trim(s).to_lowercase();
+    // Most lines asked are paragraphs: far longer than any label, rejected unread.
+    let s = trim(s);
+    if s.len() > MAX_LABEL || s.len() < 3 {
+        return false;
+    }
+    let lower = s.to_lowercase();
     lower.len() >= 3 && LABELS.iter().any(|(name, _)| name.starts_with(&lower))
 }
 
