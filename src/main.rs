@@ -35,8 +35,25 @@ fn open_window(args: Cli) -> anyhow::Result<i32> {
         view: args.view,
         outcome: Default::default(),
     });
+    let library = cli::library_path(args.library.clone())?;
+    // "Open with" (or `briefdesk FILE`) while a window has this library open: the files are
+    // imported here, and that window shows them (it watches the library for changes).
+    if plan.is_none() && !args.files.is_empty() && briefdesk::app::library_in_use(&library) {
+        let code = cli::run(
+            cli::Command::Import {
+                paths: args.files.clone(),
+            },
+            args.library,
+        )?;
+        use std::io::Write as _;
+        let _ = writeln!(
+            std::io::stdout(),
+            "briefdesk: the library is open in a Briefdesk window, which shows what was imported"
+        );
+        return Ok(code);
+    }
     let config = AppConfig {
-        library: cli::library_path(args.library)?,
+        library,
         files: args.files,
         screenshot: plan.clone(),
     };

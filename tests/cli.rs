@@ -445,3 +445,43 @@ fn targets_figures_and_organisations_export_as_the_parser_finds_them() {
     let targets: serde_json::Value = serde_json::from_str(&export("targets", "json")).unwrap();
     assert!(targets[0]["Year"].is_i64(), "{targets}");
 }
+
+/// "Open with" (`briefdesk FILE`) while a window has the library open: the file is imported
+/// by this second process, which opens no window of its own, and the open window shows it
+/// (its library thread watches for changes: `app::worker`).
+#[test]
+fn open_with_while_a_window_is_open_hands_the_file_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let library = dir.path().join("lib.sqlite");
+    // A first run makes the library (with the sample).
+    assert!(briefdesk(&library, &["list"]).status.success());
+    // The lock a window holds while it is open.
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(dir.path().join("lib.sqlite.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let brief = "tests/fixtures/briefs/layouts/industries-repost.txt";
+    let out = Command::new(BIN)
+        .arg(brief)
+        .env("BRIEFDESK_LIBRARY", &library)
+        // No display: a window could not open, so passing shows none was tried.
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(
+        stdout(&out).contains("open in a Briefdesk window"),
+        "{out:?}"
+    );
+    drop(lock);
+    let list = stdout(&briefdesk(&library, &["list"]));
+    assert!(
+        list.contains("Power rationing + Semiconductor materials"),
+        "{list}"
+    );
+}

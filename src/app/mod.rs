@@ -24,7 +24,7 @@ use crate::ui::{facets::FacetsPanel, table::TableView};
 pub use fonts::{CJK_FONT, install as install_fonts};
 pub use screenshot::{ShotPlan, ShotView};
 pub use state::UiState;
-pub use worker::{Event, ReportLine, Request, Worker};
+pub use worker::{Event, ReportLine, Request, Worker, library_in_use};
 
 /// Where the app keeps its library and what to import at start.
 pub struct AppConfig {
@@ -337,6 +337,14 @@ impl App {
                 current,
             } => self.progress = Some((done, total, current)),
             Event::Rereading { done, total } => self.rereading = Some((done, total)),
+            Event::ChangedElsewhere { added } => {
+                self.status = Some(match added {
+                    0 => "The library was changed by another Briefdesk; the tables show it now."
+                        .to_owned(),
+                    1 => "1 brief was added from outside this window (a command-line import or \"Open with\"); the tables show it now.".to_owned(),
+                    n => format!("{n} briefs were added from outside this window (a command-line import or \"Open with\"); the tables show them now."),
+                });
+            }
             Event::Analysing { done, total } => {
                 self.analysing = (done < total).then_some((done, total));
             }

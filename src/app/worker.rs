@@ -68,6 +68,11 @@ pub enum Event {
     },
     /// They were: how many were read again, and how many kept as they were.
     Reread(import::ReparseReport),
+    /// Another process changed the library (an import from the command line, a second
+    /// "Open with"); the library has been loaded again, with `added` more briefs.
+    ChangedElsewhere {
+        added: usize,
+    },
     /// Briefs without a current analysis are being analysed (once; kept for next time).
     Analysing {
         done: usize,
@@ -184,9 +189,44 @@ fn run(
     if !files.is_empty() {
         import_files(&mut store, &files, send, cancel);
     }
-    while let Ok(request) = inbox.recv() {
-        handle(&mut store, request, send, cancel);
+    // Another process may write the library while this window is open (`briefdesk import`
+    // in a terminal, or "Open with" a second time): look once a second, and show the change.
+    let mut seen = store.data_version().ok();
+    // The briefs the window shows: what another process added is the difference.
+    let mut shown = store.briefs_count().unwrap_or(0);
+    loop {
+        match inbox.recv_timeout(WATCH_EVERY) {
+            Ok(request) => {
+                handle(&mut store, request, send, cancel);
+                shown = store.briefs_count().unwrap_or(shown);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => break,
+        }
+        let now = store.data_version().ok();
+        if now != seen {
+            seen = now;
+            if now.is_some() {
+                shown = changed_elsewhere(&mut store, send, shown);
+            }
+        }
     }
+}
+
+/// How often the library thread looks for changes another process made.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
+
+/// Another process changed the library: what it imported is read (and read again by this
+/// version's parser if an older one stored it), and the window shows it.
+/// Returns how many briefs the window now shows (it showed `shown`).
+fn changed_elsewhere(store: &mut Store, send: &dyn Fn(Event), shown: usize) -> usize {
+    reread_outdated(store, send);
+    reload(store, send);
+    let now = store.briefs_count().unwrap_or(shown);
+    send(Event::ChangedElsewhere {
+        added: now.saturating_sub(shown),
+    });
+    now
 }
 
 /// Reads again, from their stored files, the briefs an older parser read (a library made by
@@ -398,6 +438,18 @@ fn report_line(path: PathBuf, outcome: FileOutcome) -> ReportLine {
 }
 
 /// Takes the library's lock file, or says who has it.
+/// Whether a Briefdesk window has `path` open (it holds the library's lock).
+pub fn library_in_use(path: &Path) -> bool {
+    let Ok(file) = std::fs::OpenOptions::new()
+        .write(true)
+        .open(sibling(path, "lock"))
+    else {
+        return false;
+    };
+    // Taken and given back at once: only a window that holds it makes this fail.
+    matches!(file.try_lock(), Err(std::fs::TryLockError::WouldBlock))
+}
+
 fn lock_library(path: &Path) -> Result<std::fs::File, String> {
     let lock_path = sibling(path, "lock");
     if let Some(dir) = lock_path.parent() {
@@ -714,5 +766,56 @@ mod first_launch_tests {
         };
         assert_eq!(lib.rows(View::Organisations).len(), 22);
         assert!(store.briefs_without_analysis().unwrap().is_empty());
+    }
+}
+
+#[cfg(test)]
+mod watch_tests {
+    use super::*;
+
+    /// Waits up to `seconds` for an event `pick` accepts.
+    fn wait_for<T>(worker: &Worker, seconds: u64, pick: impl Fn(&Event) -> Option<T>) -> Option<T> {
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(seconds);
+        while std::time::Instant::now() < until {
+            match worker.try_recv() {
+                Some(event) => {
+                    if let Some(found) = pick(&event) {
+                        return Some(found);
+                    }
+                }
+                None => std::thread::sleep(std::time::Duration::from_millis(50)),
+            }
+        }
+        None
+    }
+
+    /// A second process imports into the library while the window has it open (the command
+    /// line, or "Open with" handing its files over): the window's library thread sees it and
+    /// loads the library again.
+    #[test]
+    fn an_import_by_another_process_reaches_the_open_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("library.sqlite");
+        let worker = Worker::spawn(path.clone(), Vec::new(), || {});
+        let first = wait_for(&worker, 20, |e| match e {
+            Event::Loaded(lib) => Some(lib.briefs().len()),
+            _ => None,
+        });
+        assert_eq!(first, Some(1), "the sample, on a first launch");
+        assert!(library_in_use(&path), "the window holds the library");
+
+        // Another connection, as `briefdesk import` in a terminal opens one.
+        let mut other = Store::open(&path).unwrap();
+        let text = crate::generate::generate_brief(3, 11);
+        let outcomes = import::import_bytes(&mut other, "other.txt", text.as_bytes());
+        assert!(matches!(outcomes[..], [FileOutcome::Imported { .. }]));
+        drop(other);
+
+        let added = wait_for(&worker, 10, |e| match e {
+            Event::ChangedElsewhere { added } => Some(*added),
+            _ => None,
+        });
+        assert_eq!(added, Some(1));
+        drop(worker);
     }
 }

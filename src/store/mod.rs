@@ -169,6 +169,15 @@ impl Store {
     }
 
     /// Where the library file is; `None` in memory.
+    /// A number that changes when another connection (another Briefdesk process, such as
+    /// `briefdesk import` from a terminal) has committed a change since this one last
+    /// looked; this connection's own writes leave it as it is.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
     }
