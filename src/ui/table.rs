@@ -35,6 +35,11 @@ impl TableView {
 
     pub fn ui(&mut self, ui: &mut egui::Ui, input: &TableInput<'_>, commands: &mut Vec<Command>) {
         let cols = columns(input.view);
+        let widths = fitted_widths(
+            cols.iter().map(|c| (c.width, c.align == Align::Text)),
+            ui.available_width(),
+            ui.spacing().item_spacing.x,
+        );
         let mut builder = TableBuilder::new(ui)
             .id_salt(("table", input.view))
             .striped(true)
@@ -42,11 +47,11 @@ impl TableView {
             .sense(egui::Sense::click())
             .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
             .max_scroll_height(f32::INFINITY);
-        for (i, col) in cols.iter().enumerate() {
+        for (i, width) in widths.iter().enumerate() {
             let column = if i + 1 == cols.len() {
                 Column::remainder().at_least(60.0)
             } else {
-                Column::initial(col.width).at_least(28.0)
+                Column::initial(*width).at_least(28.0)
             };
             builder = builder.column(column.clip(true));
         }
@@ -86,6 +91,49 @@ impl TableView {
     }
 }
 
+/// The columns' first widths: as designed when they fit `available` points, else the text
+/// columns shrunk in proportion (dates and numbers keep theirs, never below [`MIN_WIDTH`]) so
+/// that they all do: every column is on screen at first, long texts end in an ellipsis and
+/// show whole on hover. Widths the user drags are kept by the table itself; only then may a
+/// horizontal scroll bar appear. `designed` gives each column's width and whether it may
+/// shrink.
+fn fitted_widths(
+    designed: impl Iterator<Item = (f32, bool)>,
+    available: f32,
+    spacing: f32,
+) -> Vec<f32> {
+    let designed: Vec<(f32, bool)> = designed.collect();
+    let room = available - spacing * designed.len() as f32;
+    let mut widths: Vec<f32> = designed.iter().map(|(w, _)| *w).collect();
+    // Columns held at the least width leave the rest to share what remains: a few rounds
+    // settle it.
+    for _ in 0..4 {
+        let total: f32 = widths.iter().sum();
+        if total <= room {
+            break;
+        }
+        let flexible: f32 = widths
+            .iter()
+            .zip(&designed)
+            .filter(|(w, (_, shrinks))| *shrinks && **w > MIN_WIDTH)
+            .map(|(w, _)| *w)
+            .sum();
+        if flexible <= 0.0 {
+            break;
+        }
+        let scale = ((room - (total - flexible)) / flexible).max(0.0);
+        for (w, (d, shrinks)) in widths.iter_mut().zip(&designed) {
+            if *shrinks && *w > MIN_WIDTH {
+                *w = (*w * scale).max(MIN_WIDTH.min(*d));
+            }
+        }
+    }
+    widths
+}
+
+/// The narrowest a column starts.
+const MIN_WIDTH: f32 = 44.0;
+
 fn header_cell_ui(
     ui: &mut egui::Ui,
     title: &str,
@@ -116,5 +164,37 @@ fn cell_ui(ui: &mut egui::Ui, text: &str, align: Align, terms: &[String]) {
         });
     } else {
         ui.add(label);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::View;
+
+    #[test]
+    fn every_view_fits_a_default_window() {
+        // The table's share of a 1280-point window with the filters and detail panels open.
+        let available = 1280.0 - 220.0 - 240.0;
+        for view in View::ALL {
+            let cols = columns(view);
+            let widths = fitted_widths(
+                cols.iter().map(|c| (c.width, c.align == Align::Text)),
+                available,
+                8.0,
+            );
+            let used: f32 = widths.iter().sum::<f32>() + 8.0 * widths.len() as f32;
+            assert!(used <= available + 1.0, "{view:?}: {used} > {available}");
+            assert!(widths.iter().all(|w| *w >= MIN_WIDTH.min(28.0)), "{view:?}");
+        }
+        // Room to spare: the designed widths, untouched.
+        assert_eq!(
+            fitted_widths([(100.0, true), (50.0, false)].into_iter(), 2000.0, 8.0),
+            [100.0, 50.0]
+        );
+        // Short of room: the text shrinks, the date keeps its width.
+        let w = fitted_widths([(90.0, false), (400.0, true)].into_iter(), 300.0, 0.0);
+        assert_eq!(w[0], 90.0);
+        assert!((w[1] - 210.0).abs() < 0.5, "{w:?}");
     }
 }
