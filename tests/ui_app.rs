@@ -304,6 +304,9 @@ fn app_unloaded(library: &Path) -> Harness<'static, App> {
     };
     Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
+        // A view's table fits its columns to the width it is given, which the detail panel
+        // beside it settles a frame or two later: six frames to rest after a view changes.
+        .with_max_steps(8)
         .build_eframe(move |cc| App::new(cc, config))
 }
 

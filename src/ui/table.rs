@@ -37,7 +37,8 @@ impl TableView {
         let cols = columns(input.view);
         let widths = fitted_widths(
             cols.iter().map(|c| (c.width, c.align == Align::Text)),
-            ui.available_width(),
+            // Room for the vertical scroll bar, which comes and goes with the rows.
+            ui.available_width() - ui.spacing().scroll.allocated_width() - 4.0,
             ui.spacing().item_spacing.x,
         );
         let mut builder = TableBuilder::new(ui)
