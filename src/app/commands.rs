@@ -26,6 +26,7 @@ impl App {
             Command::Select(key) => {
                 self.selected = key;
                 self.locate_selection();
+                self.reveal_selection();
             }
             Command::Open(key) => {
                 self.state.view = Library::view_of(&key);
@@ -36,6 +37,7 @@ impl App {
                 if let Some(pos) = self.selected_pos {
                     self.table.scroll_to(pos);
                 }
+                self.reveal_selection();
             }
             Command::SetFilter(filter) => {
                 let range_moved =

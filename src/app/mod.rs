@@ -500,6 +500,15 @@ impl App {
         }
     }
 
+    /// Brings the selected item's marker into view in the strip and the timeline (the
+    /// selection links both ways: a marker selects its row, a row shows its marker).
+    fn reveal_selection(&mut self) {
+        if let Some(key) = self.selected.clone() {
+            self.strip.reveal(&self.timeline_data, &key);
+            self.timeline.reveal(&self.timeline_data, &key);
+        }
+    }
+
     fn locate_selection(&mut self) {
         let row = self.selected.as_ref().and_then(|k| self.lib.row_of(k));
         self.selected_pos = row.and_then(|r| {

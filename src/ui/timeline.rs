@@ -67,6 +67,32 @@ impl TimelineView {
         self.scale = crate::timeline::fit_marks(&data.marks);
     }
 
+    /// Brings the marker of `key` into view, keeping the zoom: the span moves so that the
+    /// mark's date is in its middle, unless it is shown already (well inside the edges).
+    /// Returns whether the view moved.
+    pub fn reveal(&mut self, data: &TimelineData, key: &ItemKey) -> bool {
+        let Some(item) = crate::timeline::selected_item(&data.lib, key) else {
+            return false;
+        };
+        let Some(mark) = data.marks.iter().find(|m| m.is(item)) else {
+            return false;
+        };
+        let day = crate::timeline::day_number(mark.date);
+        let Some(scale) = self.scale else {
+            return false;
+        };
+        let margin = scale.span() * 0.05;
+        if day >= scale.start + margin && day <= scale.end - margin {
+            return false;
+        }
+        let half = scale.span() / 2.0;
+        self.scale = Some(TimeScale {
+            start: day - half,
+            end: day + half,
+        });
+        true
+    }
+
     /// Screen position of the marker that holds `key`, as drawn last frame.
     pub fn marker_pos(&self, data: &TimelineData, key: &ItemKey) -> Option<egui::Pos2> {
         let (rect, layout) = self.last.as_ref()?;
@@ -484,6 +510,46 @@ fn offscreen(data: &TimelineData, scale: TimeScale) -> Vec<(usize, usize)> {
 mod tests {
     use super::*;
     use crate::timeline::MarkKind;
+
+    #[test]
+    fn selecting_an_item_brings_its_marker_into_view() {
+        use crate::library::{Filter, Library};
+        let text = include_str!("../../seeds/merics-china-industries-2021-02.txt");
+        let lib = Library::new(vec![crate::model::StoredBrief {
+            id: crate::model::BriefId(1),
+            file_name: "sample.txt".into(),
+            imported_at: "2026-12-05T00:00:00Z".into(),
+            brief: crate::parse::parse_brief(text).unwrap(),
+        }]);
+        let lib = std::sync::Arc::new(lib);
+        let marks = crate::timeline::collect_marks(&lib, &Filter::default());
+        let mark = marks[0].clone();
+        let key = lib.key(mark.view(), mark.row).expect("the mark's item");
+        let data = TimelineData {
+            marks,
+            lib: std::sync::Arc::clone(&lib),
+            ..TimelineData::default()
+        };
+        let mut view = TimelineView::default();
+        // Looking at 2015, a year long: the 2021 mark is far off screen.
+        let far = TimeScale::between(
+            chrono::NaiveDate::from_ymd_opt(2015, 1, 1).unwrap(),
+            chrono::NaiveDate::from_ymd_opt(2015, 12, 31).unwrap(),
+        );
+        view.set_scale(far);
+        assert!(view.reveal(&data, &key));
+        let now = view.scale().unwrap();
+        let day = crate::timeline::day_number(mark.date);
+        assert!(
+            now.start < day && day < now.end,
+            "{now:?} holds {}",
+            mark.date
+        );
+        assert!((now.span() - far.span()).abs() < 1e-6, "the zoom stays");
+        // Shown already: nothing moves.
+        assert!(!view.reveal(&data, &key));
+        assert_eq!(view.scale(), Some(now));
+    }
 
     #[test]
     fn links_are_drawn_once_per_pair_of_clusters_and_not_at_all_when_too_many() {
