@@ -28,7 +28,10 @@ fn embed_windows_icon() {}
 
 fn embed_seeds() {
     println!("cargo:rerun-if-changed=seeds");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds");
+    // Read when the script runs, not baked in when it was compiled: a build script compiled
+    // for one checkout and reused by another (a shared target folder) would embed none.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".to_owned());
+    let dir = Path::new(&manifest).join("seeds");
     let mut entries: Vec<_> = std::fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(Result::ok)
@@ -38,6 +41,12 @@ fn embed_seeds() {
         })
         .unwrap_or_default();
     entries.sort();
+    if entries.is_empty() {
+        println!(
+            "cargo:warning=no sample briefs in {}: a new library will start empty",
+            dir.display()
+        );
+    }
     let mut code = String::from(
         "/// Sample briefs from `seeds/`: (file name, bytes).\npub static SEEDS: &[(&str, &[u8])] = &[\n",
     );
