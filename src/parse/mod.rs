@@ -5,24 +5,44 @@
 //!
 //! ```text
 //! brief      = header topic* worth-noting? authors?
-//! header     = caption? publisher? series? reading-time? title (contents | note | "Top N")*
-//!              -- publisher "MERICS Briefs"; series "MERICS China Industries"; reading time
-//!              -- "11 min read" / "13 Minuten Lesedauer"; a monthly title
-//!              -- "MERICS China Industries Briefing - October 2020" is series + title.
-//!              -- a contents entry equals a later headline (or starts one and ends in "…");
-//!              -- other free lines after the title are notes.
-//! topic      = N ". " headline  body        -- N counts up from 1
-//!            | body                          -- a single-topic page: the title is the headline
+//! header     = (caption | publisher | series | reading-time | repost-date)* title
+//!              (contents | "Top N" | notice | note)*
+//!              -- any of the first items may be missing, and several may share one line
+//!              -- ("MERICS Briefs MERICS China Industries 11 min read"); publisher "MERICS
+//!              -- Briefs" or "Mercator Institute for China Studies (MERICS)"; series a short
+//!              -- name ("MERICS China Industries", "MERICS China Essentials", "MERICS Europe
+//!              -- China 360°", "China Security and Risk Tracker"), never a heading, sentence or
+//!              -- file name; reading time "11 min read" / "13 Minuten Lesedauer"; repost-date
+//!              -- " date 2021-10-10 MERICS China Industries:"; a caption is the free line above
+//!              -- them (a photo text, an image file name, a dateline). Title "A + B + C", or
+//!              -- "MERICS China Industries Briefing - October 2020" (series + title), else the
+//!              -- first free line after them; a page without a series line takes the one its
+//!              -- layout implies (Top 5 / At a glance + MERICS comment, or Top story).
+//! contents   = intro (entry)+           -- intro "In this issue of … topics:" (its names are
+//!                                       -- authors), "Content", or a "Top N" heading;
+//!                                       -- entries "1. …", "  1.  …", "- …", "• …" or plain
+//! topic      = N ". " headline body     -- N counts up from 1
+//!            | story-heading headline byline? body          -- "Top story", "TOP STORY: …"
+//!            | contents-entry-again body                    -- a later story's headline
+//!            | body                      -- no numbered headline: its headline is the line
+//!                                        -- above, the contents entry, or the title
 //! body       = (label-line | bullet | paragraph | blank)*
-//! label-line = "At a glance:" text | "MERICS comment:" text
+//! label-line = ("At a glance:" | "The facts:") text | ("MERICS comment:" | "MERICS analysis:")
+//!              text | "What to watch:" text
 //!            | footer-label text (footer-label text)* ("At a glance:" text)?
+//!              -- a check mark may stand before a label ("✔At a glance:")
 //! footer-label = "Policy name:" | "Issuing body:" | "Date:"
-//! bullet     = ("•" | "-" | "*" | "·" | …) " " (date ":")? text   -- dated bullets are events
+//! bullet     = ("•" | "-" | "*" | "·" | …) " " (date ":")? text   -- dated bullets are events;
+//!              -- after a lead-in ending in ":", one-sentence paragraphs are bullets too
 //! worth-noting = "WORTH NOTING" (("Policy news" | "Corporate news") entry*)*
-//! entry      = bullet? date ":" text "(" source (";" source)* ")"
+//! entry      = bullet? date ("-" day | "-" date)? ":" text "(" source (";" source)* ")"
 //! source     = title ("(" ("CN" | "EN" | "DE") ")")?
 //! authors    = "Author(s)" names?       -- after "Worth noting", or else after the last label
 //! ```
+//!
+//! A text whose long lines mostly stop mid-sentence is hard-wrapped: a paragraph's lines are
+//! joined. Otherwise (a compact rendering, the sample) each line is a paragraph of its own
+//! (`paragraphs.rs`).
 //!
 //! Lines are read after [`lines::split_lines`]: BOM, CR/CRLF, trailing spaces and Markdown
 //! decoration (`#`, `**`, `[text](url)`, `>`) are gone. A paragraph is a run of non-blank lines
