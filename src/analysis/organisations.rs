@@ -782,27 +782,23 @@ fn agency_around_head(w: &Words, head: usize) -> Option<Cued> {
         first += 1;
     }
     let after_the = first > 0 && w.spaced(first - 1) && matches!(w.all[first - 1].1, "the" | "The");
+    // Whether the word after `at` is one of `joining` and a free capitalised word follows it:
+    // "… Bureau of Xiantao", "… Economic and Information …".
+    let continues = |at: usize, joining: &[&str]| {
+        w.word(at + 1).is_some_and(|s| joining.contains(&s))
+            && w.spaced(at)
+            && w.spaced(at + 1)
+            && w.word(at + 2)
+                .is_some_and(|s| is_capitalised(s) && s != "The")
+            && !w.taken.get(at + 2).copied().unwrap_or(true)
+    };
     let mut last = head;
-    while w
-        .word(last + 1)
-        .is_some_and(|s| matches!(s, "of" | "for" | "on"))
-        && w.spaced(last)
-        && w.spaced(last + 1)
-        && w.word(last + 2)
-            .is_some_and(|s| is_capitalised(s) && s != "The")
-        && !w.taken.get(last + 2).copied().unwrap_or(true)
-    {
+    while continues(last, &["of", "for", "on"]) {
         last += 2;
         loop {
             if w.joins(last) {
                 last += 1;
-            } else if w.word(last + 1) == Some("and")
-                && w.spaced(last)
-                && w.spaced(last + 1)
-                && w.word(last + 2)
-                    .is_some_and(|s| is_capitalised(s) && s != "The")
-                && !w.taken.get(last + 2).copied().unwrap_or(true)
-            {
+            } else if continues(last, &["and"]) {
                 last += 2;
             } else {
                 break;

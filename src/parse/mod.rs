@@ -749,13 +749,7 @@ fn read_authors(lines: &[Line<'_>], warnings: &mut Warnings) -> Vec<String> {
             &line.text
         };
         let text = text.strip_prefix("By ").unwrap_or(text);
-        names.extend(
-            text.split([',', ';', '、'])
-                .flat_map(|part| part.split(" and "))
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-                .map(str::to_owned),
-        );
+        names.extend(scanners::name_parts(text).map(str::to_owned));
     }
     names
 }

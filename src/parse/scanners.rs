@@ -459,17 +459,19 @@ pub fn scan_contents_intro(s: &str) -> Option<Vec<String>> {
     Some(names)
 }
 
-/// "Jane Doe, John Roe and Kim Poe" gives the three names; anything that does not look like
-/// a list of names gives none.
-pub fn split_names(s: &str) -> Vec<String> {
-    let names: Vec<String> = s
-        .split([',', ';', '、'])
+/// The parts of a list of names: "Jane Doe, John Roe and Kim Poe" (also with ";", "、", "&").
+pub fn name_parts(s: &str) -> impl Iterator<Item = &str> {
+    s.split([',', ';', '、'])
         .flat_map(|part| part.split(" and "))
         .flat_map(|part| part.split(" & "))
         .map(|n| trim(n).trim_start_matches("and ").trim())
         .filter(|n| !n.is_empty())
-        .map(str::to_owned)
-        .collect();
+}
+
+/// "Jane Doe, John Roe and Kim Poe" gives the three names; anything that does not look like
+/// a list of names gives none.
+pub fn split_names(s: &str) -> Vec<String> {
+    let names: Vec<String> = name_parts(s).map(str::to_owned).collect();
     let name_like = |n: &String| {
         let words: Vec<&str> = n.split_whitespace().collect();
         (1..=5).contains(&words.len())

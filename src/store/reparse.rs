@@ -5,7 +5,7 @@
 use rusqlite::{OptionalExtension as _, TransactionBehavior, params};
 
 use super::index_doc::IndexDoc;
-use super::write::{PARSER_VERSION, insert_parts, to_json};
+use super::write::{HEAD_COLUMNS, PARSER_VERSION, head_values, insert_parts};
 use super::{BriefId, Store, StoreError};
 use crate::model::Brief;
 
@@ -94,26 +94,17 @@ impl Store {
                 )?,
                 None => content_key.clone(),
             };
+            let own: [&dyn rusqlite::ToSql; 3] = [&PARSER_VERSION, &key, &id.0];
             tx.execute(
-                "UPDATE briefs SET title = ?1, series = ?2, publisher = ?3, caption = ?4,
-                    reading_minutes = ?5, period = ?6, authors = ?7, notes = ?8,
-                    warnings = ?9, contents = ?10, parser_version = ?11, content_key = ?12
-                 WHERE id = ?13",
-                params![
-                    brief.title,
-                    brief.series,
-                    brief.publisher,
-                    brief.caption,
-                    brief.reading_minutes,
-                    brief.period.map(|p| p.to_string()),
-                    to_json(&brief.authors)?,
-                    to_json(&brief.notes)?,
-                    to_json(&brief.warnings)?,
-                    to_json(&brief.contents)?,
-                    PARSER_VERSION,
-                    key,
-                    id.0,
-                ],
+                &format!(
+                    "UPDATE briefs SET parser_version = ?1, content_key = ?2, ({HEAD_COLUMNS}) =
+                        (?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)
+                     WHERE id = ?3"
+                ),
+                rusqlite::params_from_iter(
+                    own.into_iter()
+                        .chain(head_values(brief)?.iter().map(|v| &**v)),
+                ),
             )?;
             for table in ["topics", "news", "glossary", "search_text"] {
                 tx.execute(&format!("DELETE FROM {table} WHERE brief_id = ?1"), [id.0])?;

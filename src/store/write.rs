@@ -315,31 +315,45 @@ fn insert_brief(
     conn.prepare_cached("INSERT INTO files (name, sha256, bytes) VALUES (?1, ?2, ?3)")?
         .execute(params![file.name, sha, file.bytes])?;
     let file_id = conn.last_insert_rowid();
-    conn.prepare_cached(
-        "INSERT INTO briefs (file_id, content_key, title, series, publisher, caption,
-            reading_minutes, period, authors, notes, warnings, parser_version, imported_at,
-            contents)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-    )?
-    .execute(params![
-        file_id,
-        file.content_key,
-        brief.title,
-        brief.series,
-        brief.publisher,
-        brief.caption,
-        brief.reading_minutes,
-        brief.period.map(|p| p.to_string()),
-        to_json(&brief.authors)?,
-        to_json(&brief.notes)?,
-        to_json(&brief.warnings)?,
-        PARSER_VERSION,
-        chrono::Utc::now().to_rfc3339(),
-        to_json(&brief.contents)?,
-    ])?;
+    let own: [&dyn rusqlite::ToSql; 4] = [
+        &file_id,
+        &file.content_key,
+        &PARSER_VERSION,
+        &chrono::Utc::now().to_rfc3339(),
+    ];
+    conn.prepare_cached(&format!(
+        "INSERT INTO briefs (file_id, content_key, parser_version, imported_at, {HEAD_COLUMNS})
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+    ))?
+    .execute(rusqlite::params_from_iter(
+        own.into_iter()
+            .chain(head_values(brief)?.iter().map(|v| &**v)),
+    ))?;
     let brief_id = conn.last_insert_rowid();
     insert_parts(conn, brief_id, brief, doc)?;
     Ok(BriefId(brief_id))
+}
+
+/// The columns of `briefs` that hold what the parser read in the brief's header, in the
+/// order of [`head_values`].
+pub(super) const HEAD_COLUMNS: &str = "title, series, publisher, caption, reading_minutes, period, authors, notes, warnings, contents";
+
+/// The values of [`HEAD_COLUMNS`] for `brief`.
+pub(super) fn head_values(
+    brief: &Brief,
+) -> Result<[Box<dyn rusqlite::ToSql + '_>; 10], StoreError> {
+    Ok([
+        Box::new(&brief.title),
+        Box::new(&brief.series),
+        Box::new(&brief.publisher),
+        Box::new(&brief.caption),
+        Box::new(brief.reading_minutes),
+        Box::new(brief.period.map(|p| p.to_string())),
+        Box::new(to_json(&brief.authors)?),
+        Box::new(to_json(&brief.notes)?),
+        Box::new(to_json(&brief.warnings)?),
+        Box::new(to_json(&brief.contents)?),
+    ])
 }
 
 /// Writes a brief's topics, news and glossary, and its search rows (the title's included),
